@@ -1,0 +1,221 @@
+//! Layout arithmetic for the time axis, in fractions of its length (0 at
+//! the start, 1 at the end), so the same numbers serve a horizontal axis
+//! (left to right) and a vertical one (top to bottom).
+//!
+//! - An event covers the whole interval its date may mean: a month-precision
+//!   event spans its month, and its marker sits in the middle of it, not on
+//!   the 1st.
+//! - Markers keep the events' order and at least `min_gap` apart, so events
+//!   close in time never overlap; where they must move, they move as little
+//!   as they can.
+//! - The axis runs from 1 January of the first year to 1 January after the
+//!   last day anything reaches (event ends and "today" included).
+
+use super::date::{civil_from_days, days_from_civil};
+use super::validate::Entry;
+
+/// Where one event goes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    /// The marker's position.
+    pub marker: f64,
+    /// The interval the date may mean (equal for a day-precision date,
+    /// give or take a day's width).
+    pub from: f64,
+    pub to: f64,
+    /// The end of a lasting event (e.g. an agreement's term), if any.
+    pub end: Option<f64>,
+}
+
+/// A year boundary on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearTick {
+    pub year: i32,
+    pub pos: f64,
+}
+
+/// The computed axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisLayout {
+    pub first_day: i64,
+    pub last_day: i64,
+    pub placements: Vec<Placement>,
+    /// 1 January of each year on the axis, the last one closing it.
+    pub years: Vec<YearTick>,
+    /// The first of each month that is not a year boundary.
+    pub months: Vec<f64>,
+    /// Today's position, when today falls on the axis.
+    pub today: Option<f64>,
+}
+
+/// Lays out `entries` (in date order). `today` is a day number
+/// ([`days_from_civil`]); `min_gap` the least distance between markers, as
+/// a fraction of the axis.
+pub fn layout(entries: &[Entry], today: Option<i64>, min_gap: f64) -> AxisLayout {
+    let first = entries
+        .iter()
+        .map(|e| e.start.first_day())
+        .min()
+        .unwrap_or(0);
+    let last = entries
+        .iter()
+        .map(|e| e.end.map_or(e.start.last_day(), |end| end.last_day()))
+        .chain(today)
+        .max()
+        .unwrap_or(first);
+    let (first_year, _, _) = civil_from_days(first);
+    let (last_year, _, _) = civil_from_days(last);
+    let axis_start = days_from_civil(first_year, 1, 1);
+    let axis_end = days_from_civil(last_year + 1, 1, 1);
+    let span = (axis_end - axis_start) as f64;
+    let at = |day: i64| (day - axis_start) as f64 / span;
+
+    let mut placements: Vec<Placement> = entries
+        .iter()
+        .map(|e| {
+            let from = at(e.start.first_day());
+            let to = at(e.start.last_day() + 1);
+            Placement {
+                marker: (from + to) / 2.0,
+                from,
+                to,
+                end: e.end.map(|end| at(end.last_day() + 1)),
+            }
+        })
+        .collect();
+    let markers: Vec<f64> = placements.iter().map(|p| p.marker).collect();
+    for (p, m) in placements.iter_mut().zip(spread(&markers, min_gap)) {
+        p.marker = m;
+    }
+
+    let years = (first_year..=last_year + 1)
+        .map(|year| YearTick {
+            year,
+            pos: at(days_from_civil(year, 1, 1)),
+        })
+        .collect();
+    let months = (first_year..=last_year)
+        .flat_map(|year| (2..=12).map(move |m| (year, m)))
+        .map(|(year, m)| at(days_from_civil(year, m, 1)))
+        .collect();
+    let today = today.filter(|d| (axis_start..axis_end).contains(d)).map(at);
+    AxisLayout {
+        first_day: axis_start,
+        last_day: axis_end - 1,
+        placements,
+        years,
+        months,
+        today,
+    }
+}
+
+/// Moves ordered positions in 0..=1 apart so that neighbours are at least
+/// `gap` apart, keeping their order and staying within 0..=1. Where `gap`
+/// cannot fit, the positions are spread evenly.
+pub fn spread(positions: &[f64], gap: f64) -> Vec<f64> {
+    let n = positions.len();
+    if n < 2 {
+        return positions.iter().map(|p| p.clamp(0.0, 1.0)).collect();
+    }
+    let gap = gap.min(1.0 / (n - 1) as f64).max(0.0);
+    let mut out: Vec<f64> = positions.to_vec();
+    // Forward: push each right of its left neighbour.
+    for i in 0..n {
+        let floor = if i == 0 { 0.0 } else { out[i - 1] + gap };
+        out[i] = out[i].max(floor);
+    }
+    // Backward: pull back inside the axis, keeping the gap.
+    for i in (0..n).rev() {
+        let ceiling = if i == n - 1 { 1.0 } else { out[i + 1] - gap };
+        out[i] = out[i].min(ceiling);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::PartialDate;
+    use crate::model::schema::{Event, Kind, Localized, Status};
+
+    fn entry(start: &str, end: Option<&str>) -> Entry {
+        let event = Event {
+            id: format!("e-{start}"),
+            kind: Kind::Visit,
+            date: start.into(),
+            end: None,
+            status: Status::TookPlace,
+            place: None,
+            organisations: vec![],
+            title: Localized::default(),
+            summary: Localized::default(),
+            participants: vec![],
+            quotes: vec![],
+            sources: vec![],
+        };
+        Entry {
+            event,
+            start: PartialDate::parse(start).unwrap(),
+            end: end.map(|e| PartialDate::parse(e).unwrap()),
+        }
+    }
+
+    #[test]
+    fn axis_spans_whole_years_including_ends_and_today() {
+        let entries = [entry("2024-03", None), entry("2024-07-21", Some("2027-07"))];
+        let l = layout(&entries, Some(days_from_civil(2026, 11, 27)), 0.0);
+        assert_eq!(l.first_day, days_from_civil(2024, 1, 1));
+        assert_eq!(l.last_day, days_from_civil(2027, 12, 31));
+        assert_eq!(
+            l.years.iter().map(|t| t.year).collect::<Vec<_>>(),
+            [2024, 2025, 2026, 2027, 2028]
+        );
+        assert_eq!(l.years[0].pos, 0.0);
+        assert_eq!(l.years[4].pos, 1.0);
+        assert_eq!(l.months.len(), 4 * 11);
+        let today = l.today.unwrap();
+        assert!(today > l.years[2].pos && today < l.years[3].pos);
+    }
+
+    #[test]
+    fn month_precision_marks_the_middle_of_its_month() {
+        let entries = [entry("2024-03", None), entry("2024-07-21", None)];
+        let l = layout(&entries, None, 0.0);
+        let march = &l.placements[0];
+        let days = 366.0;
+        let march_first = (31.0 + 29.0) / days;
+        let april_first = (31.0 + 29.0 + 31.0) / days;
+        assert!((march.from - march_first).abs() < 1e-9);
+        assert!((march.to - april_first).abs() < 1e-9);
+        assert!((march.marker - (march_first + april_first) / 2.0).abs() < 1e-9);
+        assert!(march.marker > march_first + 0.01, "not on the 1st");
+    }
+
+    #[test]
+    fn close_events_keep_order_and_gap() {
+        let entries = [
+            entry("2024-07-20", None),
+            entry("2024-07-21", Some("2027-07")),
+            entry("2024", None),
+        ];
+        let l = layout(&entries, None, 0.05);
+        let m: Vec<f64> = l.placements.iter().map(|p| p.marker).collect();
+        assert!(m[1] - m[0] >= 0.05 - 1e-12);
+        assert!(
+            m[2] - m[1] >= 0.05 - 1e-12,
+            "the year-precision event stays after the signing"
+        );
+        assert!(l.placements[1].end.unwrap() > m[2]);
+    }
+
+    #[test]
+    fn spread_stays_inside_and_evens_out_when_crowded() {
+        assert_eq!(spread(&[0.99, 1.0], 0.1), vec![0.9, 1.0]);
+        let crowded = spread(&[0.5; 5], 0.5);
+        for w in crowded.windows(2) {
+            assert!((w[1] - w[0] - 0.25).abs() < 1e-9);
+        }
+        assert_eq!(spread(&[0.3], 0.1), vec![0.3]);
+        assert!(spread(&[], 0.1).is_empty());
+    }
+}

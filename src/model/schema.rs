@@ -1,0 +1,193 @@
+//! The shape of `public/data/timeline.json`, schema version 1, exactly as a
+//! web editor writes it.
+//!
+//! These types accept anything well-formed; whether it makes sense (known
+//! ids, real dates, English present, …) is [`super::validate`]'s job, which
+//! reports every problem at once rather than stopping at the first.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::lang::Lang;
+
+/// The one schema version this app reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A text a reader sees, by language: `{"en": "…", "zh-Hant": "…",
+/// "zh-Hans": "…"}`. `en` is required; a missing language falls back to
+/// English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, or in English where that language is missing.
+    /// Returns the language actually used, so the page can mark it
+    /// (`lang="en"`) for screen readers and fonts.
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        match self.0.get(lang.code()).filter(|t| !t.trim().is_empty()) {
+            Some(text) => (text, lang),
+            None => (
+                self.0.get(Lang::En.code()).map_or("", String::as_str),
+                Lang::En,
+            ),
+        }
+    }
+
+    /// The English text (required by validation).
+    pub fn en(&self) -> &str {
+        self.get(Lang::En).0
+    }
+}
+
+/// The whole file.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineDoc {
+    pub schema_version: u64,
+    pub title: Localized,
+    #[serde(default)]
+    pub subtitle: Option<Localized>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: Localized,
+    /// An abbreviation such as "HKUST".
+    #[serde(default)]
+    pub short_name: Option<Localized>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    /// In Chinese only where a source gives the Chinese name; otherwise the
+    /// English name is shown in every language.
+    pub name: Localized,
+    /// The id of the person's organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The title as published, in the source's own language.
+    pub title: String,
+    /// The language of the source, e.g. `en` or `zh-Hans`.
+    pub lang: String,
+    pub publisher: String,
+    /// Must be an `http://` or `https://` address.
+    pub url: String,
+    /// Publication date at the precision known: `2024`, `2024-11` or
+    /// `2024-11-12`.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// What sort of moment an event is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Visit,
+    Delegation,
+    Agreement,
+    Exchange,
+    /// Context around the partnership, not a joint event.
+    Context,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Visit => "visit",
+            Kind::Delegation => "delegation",
+            Kind::Agreement => "agreement",
+            Kind::Exchange => "exchange",
+            Kind::Context => "context",
+        }
+    }
+}
+
+/// Whether a source says the event happened, or only that it was planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    TookPlace,
+    Expected,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable forever: people link to it (`?event=<id>`). Lower-case
+    /// letters, digits and hyphens, at most 64.
+    pub id: String,
+    pub kind: Kind,
+    /// `2024`, `2024-03` or `2024-07-21`: only as precise as the source.
+    pub date: String,
+    #[serde(default)]
+    pub end: Option<EventEnd>,
+    pub status: Status,
+    #[serde(default)]
+    pub place: Option<Localized>,
+    /// Ids of the organisations involved.
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    pub title: Localized,
+    pub summary: Localized,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Ids of the sources that state this event; at least one.
+    pub sources: Vec<String>,
+}
+
+/// The end of something that lasts, such as an agreement's term.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEnd {
+    pub date: String,
+    /// True when no source gives this end and it is worked out (e.g. three
+    /// years from the signing); the timeline shows it as derived.
+    #[serde(default)]
+    pub derived: bool,
+    /// How the end was worked out, or what is known of it.
+    #[serde(default)]
+    pub note: Option<Localized>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// A person's id.
+    pub person: String,
+    /// Their position and part at this event.
+    pub role: Localized,
+}
+
+/// Words quoted exactly as a source gives them, never translated.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// Who said it: a person's id.
+    pub person: String,
+    /// The language the words were given in.
+    pub lang: String,
+    pub text: String,
+    /// The id of the source that quotes it.
+    pub source: String,
+}

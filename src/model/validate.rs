@@ -1,0 +1,481 @@
+//! From the text of `timeline.json` to a [`Timeline`] the app can trust.
+//!
+//! [`load`] parses, checks the schema version, then runs every rule and
+//! reports *all* problems at once, each with the JSON path where it stands
+//! (`events[2].date`) and a sentence a web editor can act on.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::date::PartialDate;
+use super::lang::Lang;
+use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
+
+/// One thing wrong with the data, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A JSON path such as `events[2].participants[0].person`.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why the data could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or not the expected shape (a wrong type, a misspelt
+    /// field). serde stops at the first such error; it carries the line and
+    /// column.
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// A `schema_version` this app does not read.
+    SchemaVersion(Option<u64>),
+    /// Well-formed, but breaks the rules: every problem found.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax { message, line, column } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            LoadError::SchemaVersion(Some(v)) => write!(
+                f,
+                "the file says \"schema_version\": {v}, but this timeline reads version {SCHEMA_VERSION}"
+            ),
+            LoadError::SchemaVersion(None) => write!(
+                f,
+                "the file has no \"schema_version\"; add \"schema_version\": {SCHEMA_VERSION} at the top"
+            ),
+            LoadError::Invalid(problems) => {
+                write!(f, "{} problem(s) in the data", problems.len())
+            }
+        }
+    }
+}
+
+impl From<serde_json::Error> for LoadError {
+    fn from(e: serde_json::Error) -> Self {
+        // serde_json appends " at line L column C"; we report those apart.
+        let text = e.to_string();
+        let message = match text.rfind(" at line ") {
+            Some(cut) => text[..cut].to_string(),
+            None => text,
+        };
+        LoadError::Syntax {
+            message,
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+/// An event with its dates parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub event: Event,
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+}
+
+/// Data that passed every rule: events in date order, every reference
+/// known, every date real.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    pub doc: TimelineDoc,
+    pub entries: Vec<Entry>,
+}
+
+impl Timeline {
+    pub fn organisation(&self, id: &str) -> Option<&super::schema::Organisation> {
+        self.doc.organisations.iter().find(|o| o.id == id)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&super::schema::Person> {
+        self.doc.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&super::schema::Source> {
+        self.doc.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The index of the event with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.event.id == id)
+    }
+}
+
+/// Parses and validates the text of a timeline file.
+pub fn load(json: &str) -> Result<Timeline, LoadError> {
+    #[derive(serde::Deserialize)]
+    struct Header {
+        schema_version: Option<u64>,
+    }
+    // The version decides what the rest means, so it is read first.
+    let header: Header = serde_json::from_str(json)?;
+    if header.schema_version != Some(SCHEMA_VERSION) {
+        return Err(LoadError::SchemaVersion(header.schema_version));
+    }
+    let doc: TimelineDoc = serde_json::from_str(json)?;
+    validate(doc).map_err(LoadError::Invalid)
+}
+
+/// Checks every rule and returns the [`Timeline`], or every problem found.
+pub fn validate(doc: TimelineDoc) -> Result<Timeline, Vec<Problem>> {
+    let mut v = Validator::default();
+    v.check(&doc);
+    if !v.problems.is_empty() {
+        return Err(v.problems);
+    }
+    let entries = doc
+        .events
+        .iter()
+        .zip(v.dates)
+        .map(|(event, (start, end))| Entry {
+            event: event.clone(),
+            start,
+            end,
+        })
+        .collect();
+    Ok(Timeline { doc, entries })
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    /// Each event's parsed start and end, filled when all are valid.
+    dates: Vec<(PartialDate, Option<PartialDate>)>,
+}
+
+/// Lower-case letters, digits and hyphens, 1 to 64 of them: safe in URLs,
+/// HTML attributes and `postMessage` payloads.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An absolute `http:` or `https:` address with a host and no spaces.
+pub fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// A plausible BCP 47 language tag such as `en`, `zh-Hans` or `zh-Hant-HK`.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl Validator {
+    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &Localized) {
+        for (code, value) in &text.0 {
+            if Lang::from_code(code).is_none() {
+                self.report(
+                    format!("{path}.{code}"),
+                    format!("unknown language \"{code}\": use \"en\", \"zh-Hant\" or \"zh-Hans\""),
+                );
+            } else if value.trim().is_empty() {
+                self.report(
+                    format!("{path}.{code}"),
+                    "this text is empty: fill it in or remove it",
+                );
+            }
+        }
+        if !text.0.contains_key(Lang::En.code()) {
+            self.report(
+                path,
+                "the English text (\"en\") is missing: every text needs one",
+            );
+        }
+    }
+
+    fn date(&mut self, path: &str, text: &str) -> Option<PartialDate> {
+        match PartialDate::parse(text) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.report(path, format!("\"{text}\" is not a real date: {e}"));
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>, what: &str) {
+        if !is_valid_id(id) {
+            self.report(
+                path,
+                format!("\"{id}\" is not a usable id: use 1 to 64 lower-case letters, digits and hyphens"),
+            );
+        }
+        if !seen.insert(id.to_string()) {
+            self.report(
+                path,
+                format!("another {what} already has the id \"{id}\": ids must be unique"),
+            );
+        }
+    }
+
+    fn reference(&mut self, path: &str, id: &str, known: &HashSet<String>, what: &str, list: &str) {
+        if !known.contains(id) {
+            self.report(
+                path,
+                format!("there is no {what} with the id \"{id}\" in \"{list}\""),
+            );
+        }
+    }
+
+    fn check(&mut self, doc: &TimelineDoc) {
+        if doc.schema_version != SCHEMA_VERSION {
+            self.report(
+                "schema_version",
+                format!(
+                    "this timeline reads version {SCHEMA_VERSION}, not {}",
+                    doc.schema_version
+                ),
+            );
+        }
+        self.text("title", &doc.title);
+        if let Some(subtitle) = &doc.subtitle {
+            self.text("subtitle", subtitle);
+        }
+
+        let mut orgs = HashSet::new();
+        for (i, org) in doc.organisations.iter().enumerate() {
+            let path = format!("organisations[{i}]");
+            self.id(&format!("{path}.id"), &org.id, &mut orgs, "organisation");
+            self.text(&format!("{path}.name"), &org.name);
+            if let Some(short) = &org.short_name {
+                self.text(&format!("{path}.short_name"), short);
+            }
+        }
+
+        let mut people = HashSet::new();
+        for (i, person) in doc.people.iter().enumerate() {
+            let path = format!("people[{i}]");
+            self.id(&format!("{path}.id"), &person.id, &mut people, "person");
+            self.text(&format!("{path}.name"), &person.name);
+            if let Some(org) = &person.organisation {
+                self.reference(
+                    &format!("{path}.organisation"),
+                    org,
+                    &orgs,
+                    "organisation",
+                    "organisations",
+                );
+            }
+        }
+
+        let mut sources = HashSet::new();
+        for (i, source) in doc.sources.iter().enumerate() {
+            let path = format!("sources[{i}]");
+            self.id(&format!("{path}.id"), &source.id, &mut sources, "source");
+            if source.title.trim().is_empty() {
+                self.report(format!("{path}.title"), "the title is empty");
+            }
+            if source.publisher.trim().is_empty() {
+                self.report(format!("{path}.publisher"), "the publisher is empty");
+            }
+            if !is_language_tag(&source.lang) {
+                self.report(
+                    format!("{path}.lang"),
+                    format!(
+                        "\"{}\" is not a language code such as \"en\" or \"zh-Hans\"",
+                        source.lang
+                    ),
+                );
+            }
+            if !is_web_url(&source.url) {
+                self.report(
+                    format!("{path}.url"),
+                    format!(
+                        "\"{}\" is not a web address: it must start with https:// or http://",
+                        source.url
+                    ),
+                );
+            }
+            if let Some(date) = &source.date {
+                self.date(&format!("{path}.date"), date);
+            }
+        }
+
+        if doc.events.is_empty() {
+            self.report(
+                "events",
+                "there are no events: the timeline needs at least one",
+            );
+        }
+        let mut ids = HashSet::new();
+        let mut dates = Vec::with_capacity(doc.events.len());
+        for (i, event) in doc.events.iter().enumerate() {
+            dates.push(self.event(i, event, &mut ids, &orgs, &people, &sources));
+        }
+        self.order(&doc.events, &dates);
+        self.dates = dates
+            .into_iter()
+            .filter_map(|(start, end)| Some((start?, end?)))
+            .collect();
+    }
+
+    /// Checks one event; returns its start and, if it has one, its end
+    /// (`None` where a date is not real).
+    #[allow(clippy::type_complexity)]
+    fn event(
+        &mut self,
+        i: usize,
+        event: &Event,
+        ids: &mut HashSet<String>,
+        orgs: &HashSet<String>,
+        people: &HashSet<String>,
+        sources: &HashSet<String>,
+    ) -> (Option<PartialDate>, Option<Option<PartialDate>>) {
+        let path = format!("events[{i}]");
+        self.id(&format!("{path}.id"), &event.id, ids, "event");
+        let start = self.date(&format!("{path}.date"), &event.date);
+        let end = match &event.end {
+            None => Some(None),
+            Some(end) => {
+                if let Some(note) = &end.note {
+                    self.text(&format!("{path}.end.note"), note);
+                }
+                let parsed = self.date(&format!("{path}.end.date"), &end.date);
+                if let (Some(start), Some(e)) = (start, parsed) {
+                    if e.surely_before(&start) {
+                        self.report(
+                            format!("{path}.end.date"),
+                            format!(
+                                "the end ({}) is before the start ({})",
+                                end.date, event.date
+                            ),
+                        );
+                    }
+                }
+                parsed.map(Some)
+            }
+        };
+        self.text(&format!("{path}.title"), &event.title);
+        self.text(&format!("{path}.summary"), &event.summary);
+        if let Some(place) = &event.place {
+            self.text(&format!("{path}.place"), place);
+        }
+        for (j, org) in event.organisations.iter().enumerate() {
+            self.reference(
+                &format!("{path}.organisations[{j}]"),
+                org,
+                orgs,
+                "organisation",
+                "organisations",
+            );
+        }
+        for (j, p) in event.participants.iter().enumerate() {
+            self.reference(
+                &format!("{path}.participants[{j}].person"),
+                &p.person,
+                people,
+                "person",
+                "people",
+            );
+            self.text(&format!("{path}.participants[{j}].role"), &p.role);
+        }
+        for (j, q) in event.quotes.iter().enumerate() {
+            let qpath = format!("{path}.quotes[{j}]");
+            self.reference(
+                &format!("{qpath}.person"),
+                &q.person,
+                people,
+                "person",
+                "people",
+            );
+            self.reference(
+                &format!("{qpath}.source"),
+                &q.source,
+                sources,
+                "source",
+                "sources",
+            );
+            if q.text.trim().is_empty() {
+                self.report(format!("{qpath}.text"), "the quotation is empty");
+            }
+            if !is_language_tag(&q.lang) {
+                self.report(
+                    format!("{qpath}.lang"),
+                    format!(
+                        "\"{}\" is not a language code such as \"en\" or \"zh-Hans\"",
+                        q.lang
+                    ),
+                );
+            }
+        }
+        if event.sources.is_empty() {
+            self.report(
+                format!("{path}.sources"),
+                "no source is given: every event must name the source that states it",
+            );
+        }
+        for (j, s) in event.sources.iter().enumerate() {
+            self.reference(
+                &format!("{path}.sources[{j}]"),
+                s,
+                sources,
+                "source",
+                "sources",
+            );
+        }
+        (start, end)
+    }
+
+    /// Events are listed in date order. Imprecise dates may overlap (2024
+    /// and 21 July 2024), so only an order the dates contradict is wrong.
+    fn order(
+        &mut self,
+        events: &[Event],
+        dates: &[(Option<PartialDate>, Option<Option<PartialDate>>)],
+    ) {
+        let mut previous: Option<(usize, PartialDate)> = None;
+        for (i, (start, _)) in dates.iter().enumerate() {
+            let Some(start) = *start else { continue };
+            if let Some((p, prev)) = previous {
+                if start.surely_before(&prev) {
+                    self.report(
+                        format!("events[{i}].date"),
+                        format!(
+                            "this event ({}) comes before the one listed above it, \"{}\" ({}): list events in date order",
+                            events[i].date, events[p].id, events[p].date
+                        ),
+                    );
+                }
+            }
+            // Compare with the latest-starting event so far.
+            if previous.is_none_or(|(_, prev)| start.first_day() >= prev.first_day()) {
+                previous = Some((i, start));
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! The data rules, on the host: the shipped file passes, and each rule
+//! catches its violation with the right JSON path.
+
+use hkust_pumch_timeline::model::{load, Kind, LoadError, Precision, Status};
+use serde_json::{json, Value};
+
+const SHIPPED: &str = include_str!("../public/data/timeline.json");
+
+fn shipped() -> Value {
+    serde_json::from_str(SHIPPED).expect("the shipped file is JSON")
+}
+
+/// The problems `doc` has, as `path: message` lines.
+fn problems(doc: &Value) -> Vec<String> {
+    match load(&doc.to_string()) {
+        Ok(_) => vec![],
+        Err(LoadError::Invalid(problems)) => problems.iter().map(|p| p.to_string()).collect(),
+        Err(other) => vec![format!("not a rule problem: {other}")],
+    }
+}
+
+/// Asserts that exactly one problem stands at `path` and that its message
+/// contains `words`.
+fn assert_problem(doc: &Value, path: &str, words: &str) {
+    let found = problems(doc);
+    let at_path: Vec<_> = found
+        .iter()
+        .filter(|p| p.starts_with(&format!("{path}: ")))
+        .collect();
+    assert_eq!(
+        at_path.len(),
+        1,
+        "expected one problem at {path}, got {found:#?}"
+    );
+    assert!(
+        at_path[0].contains(words),
+        "{:?} should say {words:?}",
+        at_path[0]
+    );
+}
+
+#[test]
+fn shipped_data_is_valid_and_holds_the_four_mission_events_in_order() {
+    let timeline = load(SHIPPED).unwrap_or_else(|e| panic!("shipped data invalid: {e} {e:?}"));
+    let ids: Vec<&str> = timeline
+        .entries
+        .iter()
+        .map(|e| e.event.id.as_str())
+        .collect();
+    let mission = [
+        "ip-visit-pumch-2024-03",
+        "pumch-delegation-hkust-2024-04",
+        "agreement-signed-2024-07-21",
+        "first-cohort-2024",
+    ];
+    let positions: Vec<usize> = mission
+        .iter()
+        .map(|id| {
+            ids.iter()
+                .position(|x| x == id)
+                .unwrap_or_else(|| panic!("{id} missing"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "mission events out of order: {ids:?}"
+    );
+
+    let by_id = |id: &str| &timeline.entries[timeline.index_of(id).unwrap()];
+    let visit = by_id("ip-visit-pumch-2024-03");
+    assert_eq!(
+        (visit.start.precision(), visit.start.english().as_str()),
+        (Precision::Month, "March 2024")
+    );
+    let delegation = by_id("pumch-delegation-hkust-2024-04");
+    assert_eq!(delegation.start.english(), "April 2024");
+    let signing = by_id("agreement-signed-2024-07-21");
+    assert_eq!(signing.start.english(), "21 July 2024");
+    assert_eq!(signing.event.kind, Kind::Agreement);
+    let end = signing
+        .event
+        .end
+        .as_ref()
+        .expect("the agreement's term has an end");
+    assert!(
+        end.derived,
+        "the three-year term's end is derived, not announced"
+    );
+    assert_eq!(signing.end.unwrap().year_number(), 2027);
+    let cohort = by_id("first-cohort-2024");
+    assert_eq!(cohort.event.status, Status::Expected);
+    assert_eq!(cohort.start.precision(), Precision::Year);
+    // Every event traces to a source.
+    assert!(timeline.entries.iter().all(|e| !e.event.sources.is_empty()));
+}
+
+#[test]
+fn every_sourced_chinese_name_is_there_and_no_unsourced_one() {
+    let timeline = load(SHIPPED).unwrap();
+    let name = |id: &str, lang: &str| timeline.person(id).unwrap().name.0.get(lang).cloned();
+    assert_eq!(name("nancy-ip", "zh-Hans").as_deref(), Some("叶玉如"));
+    assert_eq!(name("zhang-shuyang", "zh-Hant").as_deref(), Some("張抒揚"));
+    // FACTS.md gives no Chinese name for these two.
+    for id in ["penger-tong", "han-ding"] {
+        assert_eq!(name(id, "zh-Hans"), None, "{id}");
+        assert_eq!(name(id, "zh-Hant"), None, "{id}");
+    }
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let mut doc = shipped();
+    doc["events"][1]["id"] = doc["events"][0]["id"].clone();
+    assert_problem(&doc, "events[1].id", "already has the id");
+
+    let mut doc = shipped();
+    doc["people"][1]["id"] = json!("nancy-ip");
+    // The duplicate, plus nothing else: references to the lost id break too.
+    assert!(problems(&doc)
+        .iter()
+        .any(|p| p.starts_with("people[1].id: ") && p.contains("unique")));
+}
+
+#[test]
+fn unusable_ids_are_reported() {
+    let mut doc = shipped();
+    doc["events"][0]["id"] = json!("Visit March 2024");
+    assert_problem(&doc, "events[0].id", "lower-case letters");
+}
+
+#[test]
+fn unknown_references_are_reported() {
+    let mut doc = shipped();
+    doc["events"][0]["participants"][0]["person"] = json!("nobody");
+    doc["events"][0]["sources"][0] = json!("rumour");
+    doc["events"][0]["organisations"][0] = json!("mit");
+    doc["people"][0]["organisation"] = json!("oxford");
+    doc["events"][2]["quotes"][0]["source"] = json!("interview");
+    assert_problem(
+        &doc,
+        "events[0].participants[0].person",
+        "no person with the id \"nobody\"",
+    );
+    assert_problem(
+        &doc,
+        "events[0].sources[0]",
+        "no source with the id \"rumour\"",
+    );
+    assert_problem(
+        &doc,
+        "events[0].organisations[0]",
+        "no organisation with the id \"mit\"",
+    );
+    assert_problem(
+        &doc,
+        "people[0].organisation",
+        "no organisation with the id \"oxford\"",
+    );
+    assert_problem(
+        &doc,
+        "events[2].quotes[0].source",
+        "no source with the id \"interview\"",
+    );
+}
+
+#[test]
+fn impossible_dates_are_reported() {
+    let mut doc = shipped();
+    doc["events"][0]["date"] = json!("2024-13");
+    doc["events"][1]["date"] = json!("2024-02-30");
+    doc["events"][3]["date"] = json!("July 2024");
+    doc["sources"][0]["date"] = json!("2023-02-29");
+    assert_problem(&doc, "events[0].date", "no month 13");
+    assert_problem(&doc, "events[1].date", "no day 30");
+    assert_problem(&doc, "events[3].date", "YYYY-MM-DD");
+    assert_problem(&doc, "sources[0].date", "has 28 days");
+}
+
+#[test]
+fn an_end_before_its_start_is_reported() {
+    let mut doc = shipped();
+    doc["events"][2]["end"]["date"] = json!("2024-06");
+    assert_problem(&doc, "events[2].end.date", "before the start");
+    // An end in the start's own month is not before it.
+    doc["events"][2]["end"]["date"] = json!("2024-07");
+    assert!(problems(&doc).is_empty());
+}
+
+#[test]
+fn events_out_of_date_order_are_reported() {
+    let mut doc = shipped();
+    let events = doc["events"].as_array_mut().unwrap();
+    events.swap(0, 1);
+    assert_problem(&doc, "events[1].date", "date order");
+}
+
+#[test]
+fn overlapping_imprecise_dates_are_not_out_of_order() {
+    // "2024" may well be after 21 July 2024: the shipped order stands.
+    let doc = shipped();
+    assert_eq!(doc["events"][3]["date"], json!("2024"));
+    assert!(problems(&doc).is_empty());
+}
+
+#[test]
+fn non_web_urls_are_reported() {
+    for bad in [
+        "javascript:alert(1)",
+        "ftp://example.org/x",
+        "www.example.org",
+        "https://",
+        "https://exa mple.org",
+    ] {
+        let mut doc = shipped();
+        doc["sources"][0]["url"] = json!(bad);
+        assert_problem(&doc, "sources[0].url", "https://");
+    }
+}
+
+#[test]
+fn missing_english_is_reported() {
+    let mut doc = shipped();
+    doc["events"][1]["title"] = json!({"zh-Hans": "代表团"});
+    doc["events"][1]["summary"]["en"] = json!("  ");
+    doc["organisations"][0]["name"] = json!({});
+    assert_problem(&doc, "events[1].title", "English text");
+    assert_problem(&doc, "events[1].summary.en", "empty");
+    assert_problem(&doc, "organisations[0].name", "English text");
+}
+
+#[test]
+fn unknown_languages_are_reported() {
+    let mut doc = shipped();
+    doc["events"][0]["title"]["zh-TW"] = json!("訪問");
+    assert_problem(&doc, "events[0].title.zh-TW", "zh-Hant");
+}
+
+#[test]
+fn an_event_without_sources_is_reported() {
+    let mut doc = shipped();
+    doc["events"][0]["sources"] = json!([]);
+    assert_problem(&doc, "events[0].sources", "must name the source");
+}
+
+#[test]
+fn an_empty_event_list_is_reported() {
+    let mut doc = shipped();
+    doc["events"] = json!([]);
+    assert_problem(&doc, "events", "at least one");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut doc = shipped();
+    doc["events"][0]["date"] = json!("2024-13");
+    doc["sources"][1]["url"] = json!("javascript:void(0)");
+    doc["events"][3]["title"] = json!({});
+    let found = problems(&doc);
+    assert_eq!(found.len(), 3, "{found:#?}");
+}
+
+#[test]
+fn an_unknown_schema_version_is_refused() {
+    let mut doc = shipped();
+    doc["schema_version"] = json!(2);
+    assert_eq!(
+        load(&doc.to_string()),
+        Err(LoadError::SchemaVersion(Some(2)))
+    );
+    doc.as_object_mut().unwrap().remove("schema_version");
+    assert_eq!(load(&doc.to_string()), Err(LoadError::SchemaVersion(None)));
+    let message = LoadError::SchemaVersion(Some(2)).to_string();
+    assert!(message.contains("reads version 1"), "{message}");
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let broken = &SHIPPED[..SHIPPED.len() / 2];
+    match load(broken) {
+        Err(LoadError::Syntax {
+            line,
+            column,
+            message,
+        }) => {
+            assert!(line > 1 && column > 0, "{line}:{column}");
+            assert!(!message.contains(" at line "), "{message}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn wrong_types_and_misspelt_fields_are_reported_with_a_place() {
+    let mut doc = shipped();
+    doc["events"][0]["summery"] = doc["events"][0]["summary"].clone();
+    match load(&doc.to_string()) {
+        Err(LoadError::Syntax { message, .. }) => assert!(message.contains("summery"), "{message}"),
+        other => panic!("expected the misspelt field to be named, got {other:?}"),
+    }
+    let mut doc = shipped();
+    doc["events"][0]["kind"] = json!("party");
+    match load(&doc.to_string()) {
+        Err(LoadError::Syntax { message, .. }) => assert!(message.contains("party"), "{message}"),
+        other => panic!("expected an unknown kind to be named, got {other:?}"),
+    }
+}
