@@ -304,3 +304,36 @@ fn wrong_types_and_misspelt_fields_are_reported_with_a_place() {
         other => panic!("expected an unknown kind to be named, got {other:?}"),
     }
 }
+
+#[test]
+fn participants_group_by_organisation_in_the_events_order() {
+    let timeline = load(SHIPPED).unwrap();
+    let signing =
+        &timeline.entries[timeline.index_of("agreement-signed-2024-07-21").unwrap()].event;
+    let groups = timeline.participants_by_organisation(signing);
+    let summary: Vec<(String, Vec<&str>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.organisation.map_or("none".into(), |o| o.id.clone()),
+                g.members.iter().map(|(p, _)| p.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "hkust".to_string(),
+                vec!["nancy-ip", "penger-tong", "zhang-qian"]
+            ),
+            (
+                "pumch".to_string(),
+                vec!["zhang-shuyang", "wu-peixin", "han-ding"]
+            ),
+        ]
+    );
+    // An event with no participants has no groups, not empty ones.
+    let cohort = &timeline.entries[timeline.index_of("first-cohort-2024").unwrap()].event;
+    assert!(timeline.participants_by_organisation(cohort).is_empty());
+}

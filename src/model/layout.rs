@@ -5,9 +5,10 @@
 //! - An event covers the whole interval its date may mean: a month-precision
 //!   event spans its month, and its marker sits in the middle of it, not on
 //!   the 1st.
-//! - Markers keep the events' order and at least `min_gap` apart, so events
-//!   close in time never overlap; where they must move, they move as little
-//!   as they can.
+//! - Markers sit exactly where their dates put them. Their labels keep the
+//!   events' order and at least `label_gap` apart, so events close in time
+//!   never overlap unreadably; a label moves as little as it can, and the
+//!   view joins it to its marker with a leader line.
 //! - The axis runs from 1 January of the first year to 1 January after the
 //!   last day anything reaches (event ends and "today" included).
 
@@ -17,8 +18,10 @@ use super::validate::Entry;
 /// Where one event goes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
-    /// The marker's position.
+    /// The marker's position: the middle of the date's interval.
     pub marker: f64,
+    /// The label's position, moved apart from its neighbours' labels.
+    pub label: f64,
     /// The interval the date may mean (equal for a day-precision date,
     /// give or take a day's width).
     pub from: f64,
@@ -49,9 +52,9 @@ pub struct AxisLayout {
 }
 
 /// Lays out `entries` (in date order). `today` is a day number
-/// ([`days_from_civil`]); `min_gap` the least distance between markers, as
-/// a fraction of the axis.
-pub fn layout(entries: &[Entry], today: Option<i64>, min_gap: f64) -> AxisLayout {
+/// ([`days_from_civil`]); `label_gap` the least distance between
+/// neighbouring labels, as a fraction of the axis.
+pub fn layout(entries: &[Entry], today: Option<i64>, label_gap: f64) -> AxisLayout {
     let first = entries
         .iter()
         .map(|e| e.start.first_day())
@@ -77,6 +80,7 @@ pub fn layout(entries: &[Entry], today: Option<i64>, min_gap: f64) -> AxisLayout
             let to = at(e.start.last_day() + 1);
             Placement {
                 marker: (from + to) / 2.0,
+                label: (from + to) / 2.0,
                 from,
                 to,
                 end: e.end.map(|end| at(end.last_day() + 1)),
@@ -84,8 +88,8 @@ pub fn layout(entries: &[Entry], today: Option<i64>, min_gap: f64) -> AxisLayout
         })
         .collect();
     let markers: Vec<f64> = placements.iter().map(|p| p.marker).collect();
-    for (p, m) in placements.iter_mut().zip(spread(&markers, min_gap)) {
-        p.marker = m;
+    for (p, l) in placements.iter_mut().zip(spread(&markers, label_gap)) {
+        p.label = l;
     }
 
     let years = (first_year..=last_year + 1)
@@ -199,13 +203,21 @@ mod tests {
             entry("2024", None),
         ];
         let l = layout(&entries, None, 0.05);
-        let m: Vec<f64> = l.placements.iter().map(|p| p.marker).collect();
-        assert!(m[1] - m[0] >= 0.05 - 1e-12);
+        let labels: Vec<f64> = l.placements.iter().map(|p| p.label).collect();
+        assert!(labels[1] - labels[0] >= 0.05 - 1e-12);
         assert!(
-            m[2] - m[1] >= 0.05 - 1e-12,
+            labels[2] - labels[1] >= 0.05 - 1e-12,
             "the year-precision event stays after the signing"
         );
-        assert!(l.placements[1].end.unwrap() > m[2]);
+        // Markers stay where the dates put them.
+        let day = 1.0 / (4.0 * 365.25);
+        assert!((l.placements[1].marker - l.placements[0].marker - day).abs() < 1e-6);
+        let year = &l.placements[2];
+        assert_eq!(year.from, 0.0);
+        assert!(
+            (year.marker - year.to / 2.0).abs() < 1e-9,
+            "a year's marker sits mid-year"
+        );
     }
 
     #[test]

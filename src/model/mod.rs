@@ -16,4 +16,4 @@ pub mod validate;
 pub use date::{PartialDate, Precision};
 pub use lang::Lang;
 pub use schema::{Event, Kind, Localized, Status, TimelineDoc};
-pub use validate::{load, Entry, LoadError, Problem, Timeline};
+pub use validate::{load, Entry, LoadError, ParticipantGroup, Problem, Timeline};

@@ -9,7 +9,9 @@ use std::fmt;
 
 use super::date::PartialDate;
 use super::lang::Lang;
-use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
+use super::schema::{
+    Event, Localized, Organisation, Participant, Person, Source, TimelineDoc, SCHEMA_VERSION,
+};
 
 /// One thing wrong with the data, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,15 +98,15 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    pub fn organisation(&self, id: &str) -> Option<&super::schema::Organisation> {
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.doc.organisations.iter().find(|o| o.id == id)
     }
 
-    pub fn person(&self, id: &str) -> Option<&super::schema::Person> {
+    pub fn person(&self, id: &str) -> Option<&Person> {
         self.doc.people.iter().find(|p| p.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&super::schema::Source> {
+    pub fn source(&self, id: &str) -> Option<&Source> {
         self.doc.sources.iter().find(|s| s.id == id)
     }
 
@@ -112,6 +114,55 @@ impl Timeline {
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.entries.iter().position(|e| e.event.id == id)
     }
+
+    /// An event's participants grouped by organisation: the event's own
+    /// organisations first, in its order, then any other, then people with
+    /// no organisation (`None`). Each group keeps the event's order.
+    pub fn participants_by_organisation<'a>(
+        &'a self,
+        event: &'a Event,
+    ) -> Vec<ParticipantGroup<'a>> {
+        let mut groups: Vec<ParticipantGroup<'a>> = event
+            .organisations
+            .iter()
+            .map(|id| ParticipantGroup {
+                organisation: self.organisation(id),
+                members: Vec::new(),
+            })
+            .collect();
+        for participant in &event.participants {
+            let Some(person) = self.person(&participant.person) else {
+                continue;
+            };
+            let organisation = person
+                .organisation
+                .as_deref()
+                .and_then(|id| self.organisation(id));
+            let group = match groups
+                .iter()
+                .position(|g| g.organisation.map(|o| &o.id) == organisation.map(|o| &o.id))
+            {
+                Some(g) => g,
+                None => {
+                    groups.push(ParticipantGroup {
+                        organisation,
+                        members: Vec::new(),
+                    });
+                    groups.len() - 1
+                }
+            };
+            groups[group].members.push((person, participant));
+        }
+        groups.retain(|g| !g.members.is_empty());
+        groups
+    }
+}
+
+/// People at an event who belong to one organisation.
+#[derive(Debug)]
+pub struct ParticipantGroup<'a> {
+    pub organisation: Option<&'a Organisation>,
+    pub members: Vec<(&'a Person, &'a Participant)>,
 }
 
 /// Parses and validates the text of a timeline file.

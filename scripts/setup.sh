@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what is missing, idempotently, and puts the tools on PATH.
+#   source scripts/setup.sh          # build tools (serve, build)
+#   source scripts/setup.sh --test   # plus Chromium and ChromeDriver
+# Nothing here downloads a prebuilt binary: Rust tools come from crates.io,
+# wasm-opt from the npm package binaryen, Chromium from Debian.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION=0.21.14
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# The wasm32 target (rust-toolchain.toml names it too).
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk, pinned: 0.22 needs a newer rustc than this machine's.
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing Trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install trunk --locked --version "$TRUNK_VERSION" --force
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Node packages from package-lock.json: wasm-opt (binaryen), playwright-core, axe-core.
+if ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
+  say "Installing Node packages (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  # Chromium, its driver, and CJK fonts so screenshots show Chinese text.
+  if ! dpkg -s chromium chromium-driver fonts-noto-cjk >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      say "Installing Chromium, ChromeDriver and CJK fonts from Debian"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
+    else
+      echo "Chromium, ChromeDriver or CJK fonts are missing. As root, run:" >&2
+      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk" >&2
+      exit 1
+    fi
+  fi
+  export CHROMEDRIVER=/usr/bin/chromedriver
+fi
