@@ -8,6 +8,7 @@
 pub mod fetch;
 pub mod intl;
 pub mod timeline;
+pub mod url;
 
 use std::sync::Arc;
 
@@ -43,10 +44,12 @@ enum LoadState {
     Failed(FetchError),
 }
 
-/// The whole app: fetches `data/timeline.json`, then shows the timeline, or
-/// an alert with a Retry button.
+/// The whole app: reads its options from the URL, fetches
+/// `data/timeline.json`, then shows the timeline, or an alert with a Retry
+/// button.
 #[component]
 pub fn App() -> impl IntoView {
+    url::apply_theme(url::read().theme);
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -66,7 +69,10 @@ pub fn App() -> impl IntoView {
                     <p class="status" role="status">"Loading the timeline…"</p>
                 }
                 .into_any(),
-                LoadState::Ready(timeline) => view! { <TimelineView timeline /> }.into_any(),
+                LoadState::Ready(timeline) => {
+                    // Read again: the URL may have changed while loading.
+                    view! { <TimelineView timeline initial=url::read() sync_url=true /> }.into_any()
+                }
                 LoadState::Failed(error) => view! {
                     <LoadFailure error on_retry=move || load() />
                 }

@@ -1,6 +1,7 @@
-//! The timeline itself: a time axis of event markers and the detail card of
-//! the selected event. All arithmetic comes from [`crate::model`]; this file
-//! only turns it into elements.
+//! The timeline itself: filters, a time axis of event markers, the detail
+//! card of the selected event, and a print-only list of every event. All
+//! arithmetic comes from [`crate::model`]; this file turns it into elements
+//! and wires up input.
 //!
 //! One component tree serves both layouts: CSS draws the markers along a
 //! proportional horizontal axis on wide screens and as a vertical list on
@@ -8,16 +9,25 @@
 
 use std::sync::Arc;
 
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
+use leptos_use::use_event_listener;
+use wasm_bindgen::JsCast;
 
 use crate::app::intl::{format_date, today};
+use crate::app::url;
 use crate::model::layout::{layout, AxisLayout};
-use crate::model::{Entry, Lang, Localized, Precision, Status, Timeline};
+use crate::model::nav::{self, Step};
+use crate::model::{Entry, Filter, Kind, Lang, Localized, Options, Precision, Status, Timeline};
 
 /// The least distance between neighbouring labels, as a share of the axis.
 /// Labels alternate below and above the axis, so labels on one side are
 /// twice this apart (the CSS makes a label at most that wide).
 const LABEL_GAP: f64 = 0.1;
+
+/// The least horizontal travel, in CSS pixels, that counts as a swipe.
+const SWIPE_MIN: f64 = 50.0;
 
 fn percent(fraction: f64) -> String {
     format!("{:.3}%", fraction * 100.0)
@@ -30,6 +40,144 @@ fn text(t: &Localized, lang: Lang) -> (String, &'static str) {
     (s.to_string(), used.code())
 }
 
+fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Visit => "Visits",
+        Kind::Delegation => "Delegations",
+        Kind::Agreement => "Agreements",
+        Kind::Exchange => "Exchanges",
+        Kind::Context => "Context",
+    }
+}
+
+/// The selection, the keyboard focus among markers, and the filter, with
+/// the moves between them. `Copy`, so every handler can hold it.
+#[derive(Clone, Copy)]
+struct TimelineState {
+    timeline: StoredValue<Arc<Timeline>>,
+    lang: Lang,
+    /// The selected event (an index into the entries).
+    selected: RwSignal<usize>,
+    /// The marker that holds the tab stop (roving tabindex).
+    focused: RwSignal<usize>,
+    filter: RwSignal<Filter>,
+    /// Indices of the events the filter shows, in order.
+    visible: Memo<Vec<usize>>,
+    /// One short line for screen readers after each change.
+    announcement: RwSignal<String>,
+    sync_url: bool,
+}
+
+impl TimelineState {
+    fn new(timeline: Arc<Timeline>, lang: Lang, initial: &Options, sync_url: bool) -> Self {
+        let filter = RwSignal::new(initial.filter.clone());
+        let visible = {
+            let timeline = timeline.clone();
+            Memo::new(move |_| {
+                filter.with(|f| {
+                    timeline
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| f.matches(&e.event))
+                        .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
+                })
+            })
+        };
+        let wanted = initial
+            .event
+            .as_deref()
+            .and_then(|id| timeline.index_of(id));
+        let first = nav::resolve(&visible.get_untracked(), wanted).unwrap_or(0);
+        TimelineState {
+            timeline: StoredValue::new(timeline),
+            lang,
+            selected: RwSignal::new(first),
+            focused: RwSignal::new(first),
+            filter,
+            visible,
+            announcement: RwSignal::new(String::new()),
+            sync_url,
+        }
+    }
+
+    fn entry_title_and_date(&self, i: usize) -> Option<String> {
+        self.timeline.with_value(|t| {
+            t.entries.get(i).map(|e| {
+                format!(
+                    "{}, {}",
+                    e.event.title.get(self.lang).0,
+                    format_date(e.start, self.lang)
+                )
+            })
+        })
+    }
+
+    fn write_url(&self) {
+        if self.sync_url {
+            let id = self.timeline.with_value(|t| {
+                t.entries
+                    .get(self.selected.get_untracked())
+                    .map(|e| e.event.id.clone())
+            });
+            if let Some(id) = id {
+                self.filter.with_untracked(|f| url::write(&id, f));
+            }
+        }
+    }
+
+    /// Selects event `i`, moves the tab stop to it and announces it.
+    fn select(&self, i: usize) {
+        if let Some(line) = self.entry_title_and_date(i) {
+            self.selected.set(i);
+            self.focused.set(i);
+            self.announcement.set(line);
+            self.write_url();
+        }
+    }
+
+    /// Selects the event a step away among the shown ones.
+    fn select_step(&self, step: Step) {
+        if let Some(i) = nav::step(
+            &self.visible.get_untracked(),
+            self.selected.get_untracked(),
+            step,
+        ) {
+            self.select(i);
+        }
+    }
+
+    /// Shows what `options` ask for: their filter, and their event if it is
+    /// shown (else the first shown event).
+    fn apply(&self, options: &Options) {
+        self.filter.set(options.filter.clone());
+        let wanted = options
+            .event
+            .as_deref()
+            .and_then(|id| self.timeline.with_value(|t| t.index_of(id)));
+        if let Some(i) = nav::resolve(&self.visible.get_untracked(), wanted) {
+            self.select(i);
+        }
+    }
+
+    /// Applies a new filter; a hidden selection falls back to the first
+    /// shown event.
+    fn set_filter(&self, filter: Filter) {
+        self.filter.set(filter);
+        let visible = self.visible.get_untracked();
+        if let Some(i) = nav::resolve(&visible, Some(self.selected.get_untracked())) {
+            self.selected.set(i);
+            self.focused.set(i);
+        }
+        self.announcement.set(match visible.len() {
+            1 => "1 event shown".to_string(),
+            n => format!("{n} events shown"),
+        });
+        self.write_url();
+    }
+}
+
 /// The whole timeline for already-loaded data.
 #[component]
 pub fn TimelineView(
@@ -38,237 +186,421 @@ pub fn TimelineView(
     /// The reader's language.
     #[prop(optional)]
     lang: Lang,
+    /// What the URL asked for: the event to select and the filter.
+    #[prop(optional)]
+    initial: Options,
+    /// Keep `?event=` and `?filter=` in the page URL, and follow `#<id>`
+    /// links. Off for embedding the component in tests.
+    #[prop(optional)]
+    sync_url: bool,
 ) -> impl IntoView {
-    let count = timeline.entries.len();
-    let selected = RwSignal::new(0usize);
-    // A short line for screen readers on every change of selection.
-    let announcement = RwSignal::new(String::new());
-    let select = {
-        let timeline = timeline.clone();
-        move |i: usize| {
-            if let Some(entry) = timeline.entries.get(i) {
-                selected.set(i);
-                let (title, _) = entry.event.title.get(lang);
-                announcement.set(format!("{}, {}", title, format_date(entry.start, lang)));
+    let state = TimelineState::new(timeline.clone(), lang, &initial, sync_url);
+    if sync_url {
+        // A `#<id>` link on the page (or typed into the address bar) selects
+        // that event; back and forward restore what their URL says.
+        let follow = move || state.apply(&url::read());
+        let _ = use_event_listener(window(), ev::hashchange, move |_| follow());
+        let _ = use_event_listener(window(), ev::popstate, move |_| follow());
+    }
+
+    let (title, title_lang) = text(&timeline.doc.title, lang);
+    let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
+    let detail = move || {
+        let i = state.selected.get();
+        state
+            .timeline
+            .with_value(|t| t.entries.get(i).map(|entry| event_detail(t, entry, lang)))
+    };
+    let position = move || {
+        let visible = state.visible.get();
+        match nav::position(&visible, state.selected.get()) {
+            Some(p) => format!("{p} of {}", visible.len()),
+            None => String::new(),
+        }
+    };
+    let at_start =
+        move || nav::step(&state.visible.get(), state.selected.get(), Step::Previous).is_none();
+    let at_end =
+        move || nav::step(&state.visible.get(), state.selected.get(), Step::Next).is_none();
+
+    // Swipe left or right on the card, on touch screens. Touch events, not
+    // pointer events: a pointer is cancelled as soon as the page pans.
+    let swipe_start = StoredValue::new(None::<(f64, f64)>);
+    let first_touch = |list: web_sys::TouchList| {
+        list.item(0)
+            .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
+    };
+    let on_touchstart = move |e: web_sys::TouchEvent| {
+        let touches = e.touches();
+        swipe_start.set_value(if touches.length() == 1 {
+            first_touch(touches)
+        } else {
+            None
+        });
+    };
+    let on_touchend = move |e: web_sys::TouchEvent| {
+        let start = swipe_start.get_value();
+        swipe_start.set_value(None);
+        if let (Some((x0, y0)), Some((x1, y1))) = (start, first_touch(e.changed_touches())) {
+            let (dx, dy) = (x1 - x0, y1 - y0);
+            if dx.abs() >= SWIPE_MIN && dx.abs() > 2.0 * dy.abs() {
+                state.select_step(if dx < 0.0 { Step::Next } else { Step::Previous });
             }
         }
     };
-    let axis = layout(&timeline.entries, Some(today()), LABEL_GAP);
-    let (title, title_lang) = text(&timeline.doc.title, lang);
-    let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
 
-    let detail = {
-        let timeline = timeline.clone();
-        move || {
-            let i = selected.get();
-            timeline
-                .entries
-                .get(i)
-                .map(|entry| event_detail(&timeline, entry, lang))
-        }
-    };
-    let go_prev = select.clone();
-    let go_next = select.clone();
+    let print_list = timeline
+        .entries
+        .iter()
+        .map(|entry| event_detail(&timeline, entry, lang))
+        .collect_view();
 
     view! {
         <header class="timeline-header">
             <h1 lang=title_lang>{title}</h1>
             {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
         </header>
-        <nav class="axis-nav" aria-label="Events">
-            <Axis timeline=timeline.clone() axis lang selected select />
+        <Filters state />
+        <nav class="axis-nav" aria-label="Timeline of events">
+            {move || {
+                let visible = state.visible.get();
+                if visible.is_empty() {
+                    view! {
+                        <p class="empty">
+                            "No events match these filters. "
+                            <button type="button" class="link-button" on:click=move |_| state.set_filter(Filter::default())>
+                                "Show all events"
+                            </button>
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    let axis = state.timeline.with_value(|t| layout(&t.entries, &visible, Some(today()), LABEL_GAP));
+                    view! { <Axis state visible axis /> }.into_any()
+                }
+            }}
         </nav>
-        <section class="detail" aria-live="off">
+        <section
+            class="detail"
+            aria-label="Selected event"
+            on:touchstart=on_touchstart
+            on:touchend=on_touchend
+            on:touchcancel=move |_| swipe_start.set_value(None)
+        >
             {detail}
             <div class="pager">
                 <button
                     type="button"
                     class="prev"
-                    disabled=move || selected.get() == 0
-                    on:click=move |_| go_prev(selected.get_untracked().saturating_sub(1))
+                    disabled=at_start
+                    on:click=move |_| state.select_step(Step::Previous)
                 >
                     <span aria-hidden="true">"← "</span>
                     "Previous"
                 </button>
-                <span class="position">{move || format!("{} of {}", selected.get() + 1, count)}</span>
-                <button
-                    type="button"
-                    class="next"
-                    disabled=move || { selected.get() + 1 >= count }
-                    on:click=move |_| go_next(selected.get_untracked() + 1)
-                >
+                <span class="position">{position}</span>
+                <button type="button" class="next" disabled=at_end on:click=move |_| state.select_step(Step::Next)>
                     "Next"
                     <span aria-hidden="true">" →"</span>
                 </button>
             </div>
         </section>
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-            {move || announcement.get()}
+            {move || state.announcement.get()}
         </p>
+        <section class="print-list">{print_list}</section>
     }
 }
 
-/// The axis: year and month ticks, the term of lasting events, today, and
-/// one marker per event.
+/// Checkboxes for the kinds and organisations present in the data.
 #[component]
-fn Axis(
-    timeline: Arc<Timeline>,
-    axis: AxisLayout,
-    lang: Lang,
-    /// The index of the selected event.
-    selected: RwSignal<usize>,
-    /// Selects the event at an index.
-    select: impl Fn(usize) + Clone + 'static,
-) -> impl IntoView {
-    let years = axis
-        .years
-        .iter()
-        .map(|t| view! { <span class="year-tick" style=("--pos", percent(t.pos))>{t.year}</span> })
-        .collect_view();
-    let months = axis
-        .months
-        .iter()
-        .map(|&p| view! { <span class="month-tick" style=("--pos", percent(p))></span> })
-        .collect_view();
-    let terms = timeline
-        .entries
-        .iter()
-        .zip(&axis.placements)
-        .filter_map(|(entry, place)| {
-            let end = place.end?;
-            let derived = entry.event.end.as_ref().is_some_and(|e| e.derived);
-            let label = if derived {
-                "Term (end derived)"
-            } else {
-                "Term"
-            };
-            Some(view! {
-                <span
-                    class="term"
-                    class:derived=derived
-                    style:left=percent(place.from)
-                    style:width=percent(end - place.from)
-                >
-                    <span class="term-label">{label}</span>
-                </span>
+fn Filters(state: TimelineState) -> impl IntoView {
+    let (kinds, orgs) = state.timeline.with_value(|t| {
+        let kinds: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|k| t.entries.iter().any(|e| e.event.kind == *k))
+            .collect();
+        let orgs: Vec<(String, String, &'static str)> = t
+            .doc
+            .organisations
+            .iter()
+            .filter(|o| {
+                t.entries
+                    .iter()
+                    .any(|e| e.event.organisations.contains(&o.id))
             })
-        })
-        .collect_view();
-    // Where a date is a month or a year, the interval it may mean.
-    let extents = timeline
-        .entries
-        .iter()
-        .zip(&axis.placements)
-        .filter(|(entry, _)| entry.start.precision() != Precision::Day)
-        .map(|(entry, place)| {
-            view! {
-                <span
-                    class="extent"
-                    class:expected=entry.event.status == Status::Expected
-                    style:left=percent(place.from)
-                    style:width=percent(place.to - place.from)
-                ></span>
-            }
-        })
-        .collect_view();
-    let today = axis.today.map(|p| {
-        view! {
-            <span class="today" style=("--pos", percent(p))>
-                <span class="today-label">"Today"</span>
-            </span>
-        }
+            .map(|o| {
+                let (name, lang) = text(o.short_name.as_ref().unwrap_or(&o.name), state.lang);
+                (o.id.clone(), name, lang)
+            })
+            .collect();
+        (kinds, orgs)
     });
-    // Dots sit exactly at their dates; labels may be moved apart, so a
-    // leader line joins each label to its dot.
-    let dots = axis
-        .placements
+    let org_ids: Vec<String> = orgs.iter().map(|(id, _, _)| id.clone()).collect();
+    let kind_boxes = kinds
         .iter()
-        .zip(&timeline.entries)
-        .enumerate()
-        .map(|(i, (place, entry))| {
-            let select = select.clone();
-            let expected = entry.event.status == Status::Expected;
+        .map(|&kind| {
+            let kinds = kinds.clone();
+            let checked = move || state.filter.with(|f| f.shows_kind(kind));
+            // The last shown kind cannot be hidden: say so by disabling it.
+            let last = move || {
+                state
+                    .filter
+                    .with(|f| f.kinds.len() == 1 && f.kinds.contains(&kind))
+            };
             view! {
-                <span
-                    class="dot"
-                    class:expected=expected
-                    class:selected=move || selected.get() == i
-                    style=("--pos", percent(place.marker))
-                    on:click=move |_| select(i)
-                ></span>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="kind"
+                        value=kind.code()
+                        prop:checked=checked
+                        disabled=last
+                        on:change=move |_| {
+                            let mut f = state.filter.get_untracked();
+                            f.toggle_kind(kind, &kinds);
+                            state.set_filter(f);
+                        }
+                    />
+                    {kind_label(kind)}
+                </label>
             }
         })
         .collect_view();
-    let leaders = axis
-        .placements
-        .iter()
-        .enumerate()
-        .map(|(i, place)| {
-            // Even labels hang below the axis, odd ones stand above it.
-            let y2 = if i % 2 == 0 { "100" } else { "0" };
+    let org_boxes = orgs
+        .into_iter()
+        .map(|(id, name, lang)| {
+            let org_ids = org_ids.clone();
+            let id_for_check = id.clone();
+            let id_for_last = id.clone();
+            let checked = move || state.filter.with(|f| f.shows_organisation(&id_for_check));
+            let last = move || {
+                state
+                    .filter
+                    .with(|f| f.organisations.len() == 1 && f.organisations.contains(&id_for_last))
+            };
             view! {
-                <line
-                    x1=format!("{:.2}", place.marker * 1000.0)
-                    y1="50"
-                    x2=format!("{:.2}", place.label * 1000.0)
-                    y2=y2
-                    vector-effect="non-scaling-stroke"
-                />
-            }
-        })
-        .collect_view();
-    let markers = timeline
-        .entries
-        .iter()
-        .zip(&axis.placements)
-        .enumerate()
-        .map(|(i, (entry, place))| {
-            let select = select.clone();
-            let (title, title_lang) = text(&entry.event.title, lang);
-            let expected = entry.event.status == Status::Expected;
-            let class = format!(
-                "marker kind-{}{}{}",
-                entry.event.kind.code(),
-                if expected { " expected" } else { "" },
-                if i % 2 == 1 { " alt" } else { "" },
-            );
-            view! {
-                <li class=class style=("--pos", percent(place.label))>
-                    <button
-                        type="button"
-                        class="marker-button"
-                        data-event-id=entry.event.id.clone()
-                        aria-current=move || (selected.get() == i).then_some("true")
-                        on:click=move |_| select(i)
-                    >
-                        <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
-                        {expected.then(|| view! { <span class="badge">"Expected"</span> })}
-                        <span class="marker-title" lang=title_lang>{title}</span>
-                    </button>
-                </li>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="org"
+                        value=id.clone()
+                        prop:checked=checked
+                        disabled=last
+                        on:change=move |_| {
+                            let mut f = state.filter.get_untracked();
+                            f.toggle_organisation(&id, &org_ids);
+                            state.set_filter(f);
+                        }
+                    />
+                    <span lang=lang>{name}</span>
+                </label>
             }
         })
         .collect_view();
     view! {
-        <div class="axis">
-            <div class="axis-scale" aria-hidden="true">
-                <span class="axis-line"></span>
-                {months}
-                {years}
-                {terms}
-                {extents}
-                {today}
-                <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
-                    {leaders}
-                </svg>
-                {dots}
-            </div>
-            <ol class="markers">{markers}</ol>
+        <div class="filters">
+            <fieldset>
+                <legend>"Kinds"</legend>
+                {kind_boxes}
+            </fieldset>
+            <fieldset>
+                <legend>"Involving"</legend>
+                {org_boxes}
+            </fieldset>
         </div>
     }
 }
 
-/// The detail card of one event.
+/// The axis for the shown events: year and month ticks, the term of lasting
+/// events, today, and one marker per event with a roving tab stop.
+#[component]
+fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl IntoView {
+    let lang = state.lang;
+    let list = NodeRef::<html::Ol>::new();
+    // The marker that holds the tab stop: the focused one while shown.
+    let tab_stop =
+        Memo::new(move |_| nav::resolve(&state.visible.get(), Some(state.focused.get())));
+    let on_keydown = move |e: web_sys::KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Step::Next,
+            "ArrowLeft" | "ArrowUp" => Step::Previous,
+            "Home" => Step::First,
+            "End" => Step::Last,
+            _ => return,
+        };
+        e.prevent_default();
+        let from = tab_stop.get_untracked().unwrap_or(0);
+        let Some(to) = nav::step(&state.visible.get_untracked(), from, step) else {
+            return;
+        };
+        state.focused.set(to);
+        let id = state
+            .timeline
+            .with_value(|t| t.entries.get(to).map(|e| e.event.id.clone()));
+        let button = list
+            .get_untracked()
+            .zip(id)
+            .and_then(|(ol, id)| {
+                ol.query_selector(&format!("[data-event-id=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    };
+
+    state.timeline.with_value(|timeline| {
+        let shown: Vec<(usize, &Entry)> = visible
+            .iter()
+            .filter_map(|&i| timeline.entries.get(i).map(|e| (i, e)))
+            .collect();
+        let years = axis
+            .years
+            .iter()
+            .map(|t| view! { <span class="year-tick" style=("--pos", percent(t.pos))>{t.year}</span> })
+            .collect_view();
+        let months = axis
+            .months
+            .iter()
+            .map(|&p| view! { <span class="month-tick" style=("--pos", percent(p))></span> })
+            .collect_view();
+        let terms = shown
+            .iter()
+            .zip(&axis.placements)
+            .filter_map(|((_, entry), place)| {
+                let end = place.end?;
+                let derived = entry.event.end.as_ref().is_some_and(|e| e.derived);
+                let label = if derived { "Term (end derived)" } else { "Term" };
+                Some(view! {
+                    <span
+                        class="term"
+                        class:derived=derived
+                        style:left=percent(place.from)
+                        style:width=percent(end - place.from)
+                    >
+                        <span class="term-label">{label}</span>
+                    </span>
+                })
+            })
+            .collect_view();
+        // Where a date is a month or a year, the interval it may mean.
+        let extents = shown
+            .iter()
+            .zip(&axis.placements)
+            .filter(|((_, entry), _)| entry.start.precision() != Precision::Day)
+            .map(|((_, entry), place)| {
+                view! {
+                    <span
+                        class="extent"
+                        class:expected=entry.event.status == Status::Expected
+                        style:left=percent(place.from)
+                        style:width=percent(place.to - place.from)
+                    ></span>
+                }
+            })
+            .collect_view();
+        let today = axis.today.map(|p| {
+            view! {
+                <span class="today" style=("--pos", percent(p))>
+                    <span class="today-label">"Today"</span>
+                </span>
+            }
+        });
+        // Dots sit exactly at their dates; labels may be moved apart, so a
+        // leader line joins each label to its dot.
+        let leaders = axis
+            .placements
+            .iter()
+            .enumerate()
+            .map(|(n, place)| {
+                // Even labels hang below the axis, odd ones stand above it.
+                let y2 = if n % 2 == 0 { "100" } else { "0" };
+                view! {
+                    <line
+                        x1=format!("{:.2}", place.marker * 1000.0)
+                        y1="50"
+                        x2=format!("{:.2}", place.label * 1000.0)
+                        y2=y2
+                        vector-effect="non-scaling-stroke"
+                    />
+                }
+            })
+            .collect_view();
+        let dots = shown
+            .iter()
+            .zip(&axis.placements)
+            .map(|(&(i, entry), place)| {
+                view! {
+                    <span
+                        class="dot"
+                        class:expected=entry.event.status == Status::Expected
+                        class:selected=move || state.selected.get() == i
+                        style=("--pos", percent(place.marker))
+                        on:click=move |_| state.select(i)
+                    ></span>
+                }
+            })
+            .collect_view();
+        let count = shown.len();
+        let markers = shown
+            .iter()
+            .zip(&axis.placements)
+            .enumerate()
+            .map(|(n, (&(i, entry), place))| {
+                let (title, title_lang) = text(&entry.event.title, lang);
+                let expected = entry.event.status == Status::Expected;
+                let class = format!(
+                    "marker kind-{}{}{}",
+                    entry.event.kind.code(),
+                    if expected { " expected" } else { "" },
+                    if n % 2 == 1 { " alt" } else { "" },
+                );
+                view! {
+                    <li class=class style=("--pos", percent(place.label)) aria-setsize=count aria-posinset=n + 1>
+                        <button
+                            type="button"
+                            class="marker-button"
+                            data-event-id=entry.event.id.clone()
+                            aria-current=move || (state.selected.get() == i).then_some("true")
+                            tabindex=move || if tab_stop.get() == Some(i) { "0" } else { "-1" }
+                            on:click=move |_| state.select(i)
+                            on:focus=move |_| state.focused.set(i)
+                        >
+                            <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
+                            {expected.then(|| view! { <span class="badge">"Expected"</span> })}
+                            <span class="marker-title" lang=title_lang>{title}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="axis">
+                <div class="axis-scale" aria-hidden="true">
+                    <span class="axis-line"></span>
+                    {months}
+                    {years}
+                    {terms}
+                    {extents}
+                    {today}
+                    <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
+                        {leaders}
+                    </svg>
+                    {dots}
+                </div>
+                <ol class="markers" node_ref=list on:keydown=on_keydown>
+                    {markers}
+                </ol>
+            </div>
+        }
+    })
+}
+
+/// The card of one event: on screen for the selected one, and in the
+/// print-only list for all.
 fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView {
     let event = &entry.event;
     let (title, title_lang) = text(&event.title, lang);
@@ -357,7 +689,7 @@ fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView
         .collect_view();
 
     view! {
-        <article class="event-card" class:expected=expected data-event-id=event.id.clone()>
+        <article class="event-card" class:expected=expected>
             <h2 lang=title_lang>{title}</h2>
             <p class="meta">
                 <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>

@@ -51,10 +51,17 @@ pub struct AxisLayout {
     pub today: Option<f64>,
 }
 
-/// Lays out `entries` (in date order). `today` is a day number
+/// Lays out the events at `shown` (indices into `entries`, in date order).
+/// The axis spans all of `entries`, so it does not jump when a filter hides
+/// some; `placements` follow `shown`. `today` is a day number
 /// ([`days_from_civil`]); `label_gap` the least distance between
 /// neighbouring labels, as a fraction of the axis.
-pub fn layout(entries: &[Entry], today: Option<i64>, label_gap: f64) -> AxisLayout {
+pub fn layout(
+    entries: &[Entry],
+    shown: &[usize],
+    today: Option<i64>,
+    label_gap: f64,
+) -> AxisLayout {
     let first = entries
         .iter()
         .map(|e| e.start.first_day())
@@ -73,8 +80,9 @@ pub fn layout(entries: &[Entry], today: Option<i64>, label_gap: f64) -> AxisLayo
     let span = (axis_end - axis_start) as f64;
     let at = |day: i64| (day - axis_start) as f64 / span;
 
-    let mut placements: Vec<Placement> = entries
+    let mut placements: Vec<Placement> = shown
         .iter()
+        .filter_map(|&i| entries.get(i))
         .map(|e| {
             let from = at(e.start.first_day());
             let to = at(e.start.last_day() + 1);
@@ -167,7 +175,7 @@ mod tests {
     #[test]
     fn axis_spans_whole_years_including_ends_and_today() {
         let entries = [entry("2024-03", None), entry("2024-07-21", Some("2027-07"))];
-        let l = layout(&entries, Some(days_from_civil(2026, 11, 27)), 0.0);
+        let l = layout(&entries, &[0, 1], Some(days_from_civil(2026, 11, 27)), 0.0);
         assert_eq!(l.first_day, days_from_civil(2024, 1, 1));
         assert_eq!(l.last_day, days_from_civil(2027, 12, 31));
         assert_eq!(
@@ -184,7 +192,7 @@ mod tests {
     #[test]
     fn month_precision_marks_the_middle_of_its_month() {
         let entries = [entry("2024-03", None), entry("2024-07-21", None)];
-        let l = layout(&entries, None, 0.0);
+        let l = layout(&entries, &[0, 1], None, 0.0);
         let march = &l.placements[0];
         let days = 366.0;
         let march_first = (31.0 + 29.0) / days;
@@ -202,7 +210,7 @@ mod tests {
             entry("2024-07-21", Some("2027-07")),
             entry("2024", None),
         ];
-        let l = layout(&entries, None, 0.05);
+        let l = layout(&entries, &[0, 1, 2], None, 0.05);
         let labels: Vec<f64> = l.placements.iter().map(|p| p.label).collect();
         assert!(labels[1] - labels[0] >= 0.05 - 1e-12);
         assert!(
@@ -218,6 +226,23 @@ mod tests {
             (year.marker - year.to / 2.0).abs() < 1e-9,
             "a year's marker sits mid-year"
         );
+    }
+
+    #[test]
+    fn hidden_events_leave_the_axis_but_not_its_span() {
+        let entries = [
+            entry("2024-03", None),
+            entry("2024-07-21", Some("2027-07")),
+            entry("2025-11-18", None),
+        ];
+        let all = layout(&entries, &[0, 1, 2], None, 0.0);
+        let some = layout(&entries, &[0, 2], None, 0.0);
+        assert_eq!(some.placements.len(), 2);
+        assert_eq!(
+            (some.first_day, some.last_day),
+            (all.first_day, all.last_day)
+        );
+        assert_eq!(some.placements[1], all.placements[2]);
     }
 
     #[test]

@@ -1,0 +1,73 @@
+//! The page URL: reading [`Options`] from it and writing the selection and
+//! filter back with `history.replaceState`, so every state can be linked to
+//! and survives a reload. The parsing rules are [`crate::model::options`]'s.
+
+use web_sys::UrlSearchParams;
+
+use crate::model::{Filter, Options, Theme};
+
+const KEYS: [&str; 3] = ["event", "theme", "filter"];
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The options the current URL asks for.
+pub fn read() -> Options {
+    let Some(location) = location() else {
+        return Options::default();
+    };
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let params = UrlSearchParams::new_with_str(&search).ok();
+    let values: Vec<(&str, String)> = KEYS
+        .iter()
+        .filter_map(|&key| Some((key, params.as_ref()?.get(key)?)))
+        .collect();
+    Options::parse(
+        values.iter().map(|(k, v)| (*k, v.as_str())),
+        hash.strip_prefix('#').unwrap_or(&hash),
+    )
+}
+
+/// Puts the selected event and the filter into the URL, keeping every other
+/// parameter. A `#<id>` fragment gives way to `?event=`.
+pub fn write(event: &str, filter: &Filter) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    params.set("event", event);
+    match filter.to_param() {
+        Some(value) => params.set("filter", &value),
+        None => params.delete("filter"),
+    }
+    let hash = location.hash().unwrap_or_default();
+    let keep_hash = !hash.is_empty() && Options::parse([], &hash[1..]).event.is_none();
+    let url = format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        String::from(params.to_string()),
+        if keep_hash { hash.as_str() } else { "" }
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Applies `?theme=` to `<html data-theme>`, which the stylesheet reads.
+pub fn apply_theme(theme: Option<Theme>) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme {
+            Some(theme) => root.set_attribute("data-theme", theme.code()),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}

@@ -1,0 +1,255 @@
+//! The page's options, as they stand in its URL (part of the public
+//! interface: people link to them).
+//!
+//! | key | values | meaning |
+//! |---|---|---|
+//! | `event` | an event id | the selected event (`#<id>` works too, and wins) |
+//! | `theme` | `light`, `dark` | overrides the reader's colour scheme |
+//! | `filter` | `kind:<kind>` and `org:<id>`, comma-separated | shows only matching events |
+//!
+//! Parsing works on already-decoded key/value pairs (the browser's
+//! `URLSearchParams` decodes), so this stays plain Rust. Anything unknown or
+//! malformed is ignored, never an error: a stale link still opens the page.
+
+use std::collections::BTreeSet;
+
+use super::schema::{Event, Kind};
+use super::validate::is_valid_id;
+
+/// A forced colour scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Theme> {
+        match code {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Visit,
+        Kind::Delegation,
+        Kind::Agreement,
+        Kind::Exchange,
+        Kind::Context,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Which events to show. Empty sets mean "no restriction"; within a set any
+/// value matches (visits *or* agreements), across sets all must (a visit
+/// *and* involving PUMCH).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub kinds: BTreeSet<Kind>,
+    pub organisations: BTreeSet<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty() && self.organisations.is_empty()
+    }
+
+    pub fn matches(&self, event: &Event) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&event.kind))
+            && (self.organisations.is_empty()
+                || event
+                    .organisations
+                    .iter()
+                    .any(|o| self.organisations.contains(o)))
+    }
+
+    pub fn shows_kind(&self, kind: Kind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+
+    pub fn shows_organisation(&self, id: &str) -> bool {
+        self.organisations.is_empty() || self.organisations.contains(id)
+    }
+
+    /// Shows or hides `kind`, where `present` are the kinds the data has.
+    /// Showing every present kind is the same as no restriction. Hiding the
+    /// last shown kind is refused: a filter always leaves something to show.
+    pub fn toggle_kind(&mut self, kind: Kind, present: &[Kind]) {
+        toggle(&mut self.kinds, kind, present);
+    }
+
+    /// Shows or hides events involving organisation `id`, as
+    /// [`Filter::toggle_kind`] does for kinds.
+    pub fn toggle_organisation(&mut self, id: &str, present: &[String]) {
+        toggle(&mut self.organisations, id.to_string(), present);
+    }
+
+    /// The `filter` value: `kind:visit,org:pumch`, or `None` when empty.
+    pub fn to_param(&self) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let kinds = self.kinds.iter().map(|k| format!("kind:{}", k.code()));
+        let orgs = self.organisations.iter().map(|o| format!("org:{o}"));
+        Some(kinds.chain(orgs).collect::<Vec<_>>().join(","))
+    }
+
+    /// Reads a `filter` value, skipping any part it does not understand.
+    pub fn from_param(value: &str) -> Filter {
+        let mut filter = Filter::default();
+        for part in value.split(',').map(str::trim) {
+            if let Some(kind) = part.strip_prefix("kind:").and_then(Kind::from_code) {
+                filter.kinds.insert(kind);
+            } else if let Some(org) = part.strip_prefix("org:").filter(|o| is_valid_id(o)) {
+                filter.organisations.insert(org.to_string());
+            }
+        }
+        filter
+    }
+}
+
+fn toggle<T: Ord + Clone>(shown: &mut BTreeSet<T>, value: T, present: &[T]) {
+    let mut next: BTreeSet<T> = if shown.is_empty() {
+        present.iter().cloned().collect()
+    } else {
+        shown.clone()
+    };
+    if !next.remove(&value) {
+        next.insert(value);
+    }
+    if next.is_empty() {
+        return;
+    }
+    if present.iter().all(|p| next.contains(p)) {
+        next.clear();
+    }
+    *shown = next;
+}
+
+/// Everything the URL can say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The requested event id (not checked against the data here).
+    pub event: Option<String>,
+    pub theme: Option<Theme>,
+    pub filter: Filter,
+}
+
+impl Options {
+    /// Reads the query's pairs and the fragment (without `#`). A `#<id>`
+    /// fragment wins over `?event=`: it is the later intent (an in-page
+    /// link followed after the page set `?event=`).
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        fragment: &str,
+    ) -> Options {
+        let mut options = Options::default();
+        for (key, value) in pairs {
+            match key {
+                "event" if is_valid_id(value) => options.event = Some(value.to_string()),
+                "theme" => options.theme = Theme::from_code(value),
+                "filter" => options.filter = Filter::from_param(value),
+                _ => {}
+            }
+        }
+        if is_valid_id(fragment) {
+            options.event = Some(fragment.to_string());
+        }
+        options
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_option() {
+        let o = Options::parse(
+            [
+                ("event", "agreement-signed-2024-07-21"),
+                ("theme", "dark"),
+                ("filter", "kind:visit,org:pumch"),
+            ],
+            "",
+        );
+        assert_eq!(o.event.as_deref(), Some("agreement-signed-2024-07-21"));
+        assert_eq!(o.theme, Some(Theme::Dark));
+        assert!(o.filter.kinds.contains(&Kind::Visit));
+        assert!(o.filter.organisations.contains("pumch"));
+    }
+
+    #[test]
+    fn the_fragment_names_an_event_when_the_query_does_not() {
+        assert_eq!(
+            Options::parse([], "first-cohort-2024").event.as_deref(),
+            Some("first-cohort-2024")
+        );
+        let both = Options::parse([("event", "a")], "b");
+        assert_eq!(both.event.as_deref(), Some("b"));
+        // Fragments that are not ids (e.g. "timeline=x" from a host page) are ignored.
+        assert_eq!(Options::parse([], "timeline=x").event, None);
+    }
+
+    #[test]
+    fn ignores_what_it_does_not_understand() {
+        let o = Options::parse(
+            [
+                ("event", "<script>"),
+                ("theme", "purple"),
+                ("filter", "kind:party,org:Bad Id,,kind:agreement"),
+                ("x", "y"),
+            ],
+            "",
+        );
+        assert_eq!(o.event, None);
+        assert_eq!(o.theme, None);
+        assert_eq!(
+            o.filter.kinds.iter().collect::<Vec<_>>(),
+            [&Kind::Agreement]
+        );
+        assert!(o.filter.organisations.is_empty());
+    }
+
+    #[test]
+    fn toggling_starts_from_everything_shown_and_never_hides_all() {
+        let present = [Kind::Visit, Kind::Agreement];
+        let mut f = Filter::default();
+        assert!(f.shows_kind(Kind::Visit));
+        f.toggle_kind(Kind::Visit, &present);
+        assert!(!f.shows_kind(Kind::Visit));
+        assert!(f.shows_kind(Kind::Agreement));
+        f.toggle_kind(Kind::Agreement, &present);
+        assert!(f.shows_kind(Kind::Agreement), "the last shown kind stays");
+        f.toggle_kind(Kind::Visit, &present);
+        assert!(f.is_empty(), "showing every kind again is no filter at all");
+        let orgs = ["hkust".to_string(), "pumch".to_string()];
+        f.toggle_organisation("hkust", &orgs);
+        assert_eq!(f.to_param().as_deref(), Some("org:pumch"));
+    }
+
+    #[test]
+    fn filter_round_trips_through_its_parameter() {
+        let f = Filter::from_param("org:hkust,kind:visit,kind:agreement");
+        assert_eq!(
+            f.to_param().as_deref(),
+            Some("kind:visit,kind:agreement,org:hkust")
+        );
+        assert_eq!(Filter::from_param(&f.to_param().unwrap()), f);
+        assert_eq!(Filter::default().to_param(), None);
+    }
+}
