@@ -566,7 +566,10 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
                             data-event-id=entry.event.id.clone()
                             aria-current=move || (state.selected.get() == i).then_some("true")
                             tabindex=move || if tab_stop.get() == Some(i) { "0" } else { "-1" }
-                            on:click=move |_| state.select(i)
+                            on:click=move |_| {
+                                state.select(i);
+                                reveal_detail();
+                            }
                             on:focus=move |_| state.focused.set(i)
                         >
                             <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
@@ -597,6 +600,29 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
             </div>
         }
     })
+}
+
+/// Brings the detail card into view when it starts below the visible area
+/// (on a phone, the list of events pushes it down), so a tap on a marker
+/// visibly does something. In an auto-height iframe the card is always in
+/// the frame's viewport, so the host page never jumps.
+fn reveal_detail() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let card = window
+        .document()
+        .and_then(|d| d.query_selector(".detail").ok().flatten());
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if let Some(card) = card {
+        if card.get_bounding_client_rect().top() > height - 48.0 {
+            card.scroll_into_view_with_bool(true);
+        }
+    }
 }
 
 /// The card of one event: on screen for the selected one, and in the

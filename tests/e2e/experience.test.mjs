@@ -206,6 +206,44 @@ test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones
   }
 });
 
+test('phone: tapping a marker brings the detail card into view', async () => {
+  const page = await open('', { ...PHONE, reducedMotion: 'reduce' });
+  const cardTop = () => page.locator('.detail').evaluate((e) => e.getBoundingClientRect().top);
+  await page.setViewportSize({ width: 360, height: 500 });
+  assert.ok((await cardTop()) > 500, 'the card starts below the fold');
+  await page.locator(`.markers [data-event-id="${ids.at(-1)}"]`).tap();
+  await page.waitForFunction(() => document.querySelector('.detail').getBoundingClientRect().top < 500);
+  assert.match(await page.locator('.detail h2').textContent(), new RegExp(data.events.at(-1).title.en.slice(0, 20)));
+  await page.context().close();
+});
+
+test('wide screens: labels of events close in time do not overlap', async () => {
+  for (const width of [800, 1280]) {
+    const page = await open('', { viewport: { width, height: 800 } });
+    const boxes = await page.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const [p, q] = [boxes[a], boxes[b]];
+        const apart = p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top;
+        assert.ok(apart, `${width}px: labels ${a} and ${b} overlap`);
+      }
+    }
+    await page.context().close();
+  }
+});
+
+test('the page asks nothing of any other origin (system fonts, no third parties)', async () => {
+  const page = await openPage(browser, DESKTOP);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(server.url + '?event=agreement-signed-2024-07-21');
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  await page.context().close();
+});
+
 test('reduced motion: transitions vanish', async () => {
   const duration = async (reducedMotion) => {
     const page = await open('', { ...DESKTOP, reducedMotion });
