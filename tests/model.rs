@@ -337,3 +337,63 @@ fn participants_group_by_organisation_in_the_events_order() {
     let cohort = &timeline.entries[timeline.index_of("first-cohort-2024").unwrap()].event;
     assert!(timeline.participants_by_organisation(cohort).is_empty());
 }
+
+/// Walks every localized text (an object whose keys are all languages) in
+/// the shipped file, with its JSON path.
+fn localized_texts(value: &Value, path: String, out: &mut Vec<(String, Vec<String>)>) {
+    const LANGS: [&str; 3] = ["en", "zh-Hant", "zh-Hans"];
+    match value {
+        Value::Object(map)
+            if !map.is_empty() && map.keys().all(|k| LANGS.contains(&k.as_str())) =>
+        {
+            out.push((path, map.keys().cloned().collect()));
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                localized_texts(v, format!("{path}.{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                localized_texts(v, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_localized_text_has_all_three_languages_except_unsourced_names() {
+    let doc = shipped();
+    let mut texts = Vec::new();
+    localized_texts(&doc, String::new(), &mut texts);
+    assert!(texts.len() > 40, "found only {} texts", texts.len());
+    let all = ["en", "zh-Hans", "zh-Hant"];
+    for (path, langs) in texts {
+        let langs: Vec<&str> = langs.iter().map(String::as_str).collect();
+        if let Some(i) = path
+            .strip_prefix(".people[")
+            .and_then(|r| r.strip_suffix("].name"))
+        {
+            // A person's Chinese name only where FACTS.md gives it.
+            let id = doc["people"][i.parse::<usize>().unwrap()]["id"]
+                .as_str()
+                .unwrap();
+            let sourced = !matches!(id, "penger-tong" | "han-ding");
+            let expected: &[&str] = if sourced { &all } else { &["en"] };
+            assert_eq!(langs, expected, "{path} ({id})");
+        } else if let Some(i) = path
+            .strip_prefix(".sources[")
+            .and_then(|r| r.strip_suffix("].translated_title"))
+        {
+            // A title is translated into every language but its own.
+            let own = doc["sources"][i.parse::<usize>().unwrap()]["lang"]
+                .as_str()
+                .unwrap();
+            let expected: Vec<&str> = all.iter().copied().filter(|l| *l != own).collect();
+            assert_eq!(langs, expected, "{path}");
+        } else {
+            assert_eq!(langs, all, "{path}");
+        }
+    }
+}

@@ -1,9 +1,10 @@
 //! The browser app: thin Leptos components over [`crate::model`].
 //!
-//! - [`App`]: loads the data and shows loading, error or timeline;
-//! - [`timeline::TimelineView`]: the axis of event markers and the detail
-//!   card of the selected event;
-//! - [`fetch`]: the network; [`intl`]: dates through the browser's `Intl`.
+//! - [`App`]: the language, loading, errors with Retry, then the timeline;
+//! - [`timeline::TimelineView`]: filters, the axis of event markers, the
+//!   detail card of the selected event;
+//! - [`url`]: the page URL; [`fetch`]: the network; [`intl`]: dates through
+//!   the browser's `Intl`.
 
 pub mod fetch;
 pub mod intl;
@@ -16,7 +17,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::model::{LoadError, Timeline};
+use crate::i18n::{texts, Texts};
+use crate::model::{Lang, LoadError, Timeline, SCHEMA_VERSION};
 use fetch::{fetch_timeline, FetchError, DATA_URL};
 pub use timeline::TimelineView;
 
@@ -46,10 +48,11 @@ enum LoadState {
 
 /// The whole app: reads its options from the URL, fetches
 /// `data/timeline.json`, then shows the timeline, or an alert with a Retry
-/// button.
+/// button; all in the reader's language, which a switcher changes.
 #[component]
 pub fn App() -> impl IntoView {
     url::apply_theme(url::read().theme);
+    let lang = RwSignal::new(url::reader_lang());
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
@@ -61,24 +64,82 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        state.with(|s| match s {
+            LoadState::Ready(t) => url::apply_lang(lang, Some(t.doc.title.get(lang).0)),
+            _ => url::apply_lang(lang, None),
+        });
+    });
 
     view! {
         <main class="timeline-app">
-            {move || match state.get() {
-                LoadState::Loading => view! {
-                    <p class="status" role="status">"Loading the timeline…"</p>
+            <LanguageSwitcher lang />
+            {move || {
+                let lang = lang.get();
+                let t = texts(lang);
+                match state.get() {
+                    LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
+                    LoadState::Ready(timeline) => {
+                        // Read the URL again: it may have changed meanwhile, and
+                        // it carries the selection across a change of language.
+                        view! { <TimelineView timeline lang initial=url::read() sync_url=true /> }.into_any()
+                    }
+                    LoadState::Failed(error) => view! { <LoadFailure error t on_retry=move || load() /> }.into_any(),
                 }
-                .into_any(),
-                LoadState::Ready(timeline) => {
-                    // Read again: the URL may have changed while loading.
-                    view! { <TimelineView timeline initial=url::read() sync_url=true /> }.into_any()
-                }
-                LoadState::Failed(error) => view! {
-                    <LoadFailure error on_retry=move || load() />
-                }
-                .into_any(),
             }}
         </main>
+    }
+}
+
+/// Three buttons, one per language, each labelled in its own language.
+#[component]
+fn LanguageSwitcher(
+    /// The reader's language; the buttons change it and the URL.
+    lang: RwSignal<Lang>,
+) -> impl IntoView {
+    let buttons = Lang::ALL
+        .into_iter()
+        .map(|option| {
+            view! {
+                <button
+                    type="button"
+                    lang=option.code()
+                    aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                    on:click=move |_| {
+                        if lang.get_untracked() != option {
+                            url::write_lang(option);
+                            lang.set(option);
+                        }
+                    }
+                >
+                    {texts(option).language_name}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="language" role="group" aria-label=move || texts(lang.get()).language_label>
+            {buttons}
+        </div>
+    }
+}
+
+/// The reader-facing sentence for a load failure.
+fn failure_message(error: &FetchError, t: &Texts) -> String {
+    match error {
+        FetchError::Network(_) => t.network_failed.to_string(),
+        FetchError::Http(404) => t.not_found.to_string(),
+        FetchError::Http(status) => (t.server_error)(*status),
+        FetchError::Data(LoadError::Invalid(_)) => t.data_invalid.to_string(),
+        FetchError::Data(LoadError::Syntax {
+            message,
+            line,
+            column,
+        }) => (t.data_syntax)(*line, *column, message),
+        FetchError::Data(LoadError::SchemaVersion(found)) => {
+            (t.schema_version)(*found, SCHEMA_VERSION)
+        }
     }
 }
 
@@ -88,6 +149,8 @@ pub fn App() -> impl IntoView {
 fn LoadFailure(
     /// What went wrong.
     error: FetchError,
+    /// The interface's words.
+    t: &'static Texts,
     /// Called when the reader asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -97,29 +160,22 @@ fn LoadFailure(
     };
     view! {
         <div class="load-error" role="alert">
-            <h1>"The timeline could not be loaded"</h1>
-            <p>{error.to_string()}</p>
+            <h1>{t.load_failed}</h1>
+            <p>{failure_message(&error, t)}</p>
             {(!problems.is_empty())
                 .then(|| {
+                    // The rules' wording is for web editors, in English.
                     view! {
-                        <ul class="problems">
+                        <ul class="problems" lang="en">
                             {problems
                                 .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <li>
-                                            <code>{p.path}</code>
-                                            ": "
-                                            {p.message}
-                                        </li>
-                                    }
-                                })
+                                .map(|p| view! { <li><code>{p.path}</code> ": " {p.message}</li> })
                                 .collect_view()}
                         </ul>
                     }
                 })}
             <button type="button" class="retry" on:click=move |_| on_retry()>
-                "Try again"
+                {t.retry}
             </button>
         </div>
     }

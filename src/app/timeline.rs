@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::intl::{format_date, today};
 use crate::app::url;
+use crate::i18n::{texts, Texts};
 use crate::model::layout::{layout, AxisLayout};
 use crate::model::nav::{self, Step};
 use crate::model::{Entry, Filter, Kind, Lang, Localized, Options, Precision, Status, Timeline};
@@ -40,22 +41,14 @@ fn text(t: &Localized, lang: Lang) -> (String, &'static str) {
     (s.to_string(), used.code())
 }
 
-fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Visit => "Visits",
-        Kind::Delegation => "Delegations",
-        Kind::Agreement => "Agreements",
-        Kind::Exchange => "Exchanges",
-        Kind::Context => "Context",
-    }
-}
-
 /// The selection, the keyboard focus among markers, and the filter, with
 /// the moves between them. `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
 struct TimelineState {
     timeline: StoredValue<Arc<Timeline>>,
     lang: Lang,
+    /// The interface's words in `lang`.
+    t: &'static Texts,
     /// The selected event (an index into the entries).
     selected: RwSignal<usize>,
     /// The marker that holds the tab stop (roving tabindex).
@@ -93,6 +86,7 @@ impl TimelineState {
         TimelineState {
             timeline: StoredValue::new(timeline),
             lang,
+            t: texts(lang),
             selected: RwSignal::new(first),
             focused: RwSignal::new(first),
             filter,
@@ -105,10 +99,9 @@ impl TimelineState {
     fn entry_title_and_date(&self, i: usize) -> Option<String> {
         self.timeline.with_value(|t| {
             t.entries.get(i).map(|e| {
-                format!(
-                    "{}, {}",
+                (self.t.announce)(
                     e.event.title.get(self.lang).0,
-                    format_date(e.start, self.lang)
+                    &format_date(e.start, self.lang),
                 )
             })
         })
@@ -170,10 +163,7 @@ impl TimelineState {
             self.selected.set(i);
             self.focused.set(i);
         }
-        self.announcement.set(match visible.len() {
-            1 => "1 event shown".to_string(),
-            n => format!("{n} events shown"),
-        });
+        self.announcement.set((self.t.events_shown)(visible.len()));
         self.write_url();
     }
 }
@@ -205,6 +195,7 @@ pub fn TimelineView(
 
     let (title, title_lang) = text(&timeline.doc.title, lang);
     let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
+    let t = state.t;
     let detail = move || {
         let i = state.selected.get();
         state
@@ -214,7 +205,7 @@ pub fn TimelineView(
     let position = move || {
         let visible = state.visible.get();
         match nav::position(&visible, state.selected.get()) {
-            Some(p) => format!("{p} of {}", visible.len()),
+            Some(p) => (t.position)(p, visible.len()),
             None => String::new(),
         }
     };
@@ -261,15 +252,16 @@ pub fn TimelineView(
             {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
         </header>
         <Filters state />
-        <nav class="axis-nav" aria-label="Timeline of events">
+        <nav class="axis-nav" aria-label=t.timeline_nav>
             {move || {
                 let visible = state.visible.get();
                 if visible.is_empty() {
                     view! {
                         <p class="empty">
-                            "No events match these filters. "
+                            {t.no_match}
+                            " "
                             <button type="button" class="link-button" on:click=move |_| state.set_filter(Filter::default())>
-                                "Show all events"
+                                {t.show_all}
                             </button>
                         </p>
                     }
@@ -282,7 +274,7 @@ pub fn TimelineView(
         </nav>
         <section
             class="detail"
-            aria-label="Selected event"
+            aria-label=t.selected_event
             on:touchstart=on_touchstart
             on:touchend=on_touchend
             on:touchcancel=move |_| swipe_start.set_value(None)
@@ -296,11 +288,11 @@ pub fn TimelineView(
                     on:click=move |_| state.select_step(Step::Previous)
                 >
                     <span aria-hidden="true">"← "</span>
-                    "Previous"
+                    {t.previous}
                 </button>
                 <span class="position">{position}</span>
                 <button type="button" class="next" disabled=at_end on:click=move |_| state.select_step(Step::Next)>
-                    "Next"
+                    {t.next}
                     <span aria-hidden="true">" →"</span>
                 </button>
             </div>
@@ -362,7 +354,7 @@ fn Filters(state: TimelineState) -> impl IntoView {
                             state.set_filter(f);
                         }
                     />
-                    {kind_label(kind)}
+                    {state.t.kind(kind)}
                 </label>
             }
         })
@@ -401,11 +393,11 @@ fn Filters(state: TimelineState) -> impl IntoView {
     view! {
         <div class="filters">
             <fieldset>
-                <legend>"Kinds"</legend>
+                <legend>{state.t.filter_kinds}</legend>
                 {kind_boxes}
             </fieldset>
             <fieldset>
-                <legend>"Involving"</legend>
+                <legend>{state.t.filter_organisations}</legend>
                 {org_boxes}
             </fieldset>
         </div>
@@ -473,7 +465,7 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
             .filter_map(|((_, entry), place)| {
                 let end = place.end?;
                 let derived = entry.event.end.as_ref().is_some_and(|e| e.derived);
-                let label = if derived { "Term (end derived)" } else { "Term" };
+                let label = if derived { state.t.term_derived } else { state.t.term };
                 Some(view! {
                     <span
                         class="term"
@@ -505,7 +497,7 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
         let today = axis.today.map(|p| {
             view! {
                 <span class="today" style=("--pos", percent(p))>
-                    <span class="today-label">"Today"</span>
+                    <span class="today-label">{state.t.today}</span>
                 </span>
             }
         });
@@ -573,7 +565,7 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
                             on:focus=move |_| state.focused.set(i)
                         >
                             <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
-                            {expected.then(|| view! { <span class="badge">"Expected"</span> })}
+                            {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
                             <span class="marker-title" lang=title_lang>{title}</span>
                         </button>
                     </li>
@@ -628,6 +620,7 @@ fn reveal_detail() {
 /// The card of one event: on screen for the selected one, and in the
 /// print-only list for all.
 fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView {
+    let t = texts(lang);
     let event = &entry.event;
     let (title, title_lang) = text(&event.title, lang);
     let (summary, summary_lang) = text(&event.summary, lang);
@@ -639,7 +632,7 @@ fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView
             <span class="end">
                 " – "
                 <time datetime=end.iso()>{format_date(end, lang)}</time>
-                {derived.then_some(" (derived)")}
+                {derived.then_some(t.derived)}
             </span>
         }
     });
@@ -663,7 +656,7 @@ fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView
                     view! {
                         <li>
                             <span class="person" lang=name_lang>{name}</span>
-                            ", "
+                            {t.name_role_separator}
                             <span class="role" lang=role_lang>{role}</span>
                         </li>
                     }
@@ -703,11 +696,24 @@ fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView
                 .as_deref()
                 .and_then(|d| crate::model::PartialDate::parse(d).ok())
                 .map(|d| format!(", {}", format_date(d, lang)));
+            // The title stays as published; a translation follows where the
+            // reader's language is not the source's.
+            let translated = (s.lang != lang.code())
+                .then(|| s.translated_title.as_ref()?.0.get(lang.code()).cloned())
+                .flatten()
+                .map(|title| {
+                    view! {
+                        <span class="translated-title" lang=lang.code()>
+                            {(t.translated_title)(&title)}
+                        </span>
+                    }
+                });
             view! {
                 <li>
                     <a href=s.url.clone() target="_blank" rel="noopener noreferrer" lang=s.lang.clone()>
                         {s.title.clone()}
                     </a>
+                    {translated}
                     <span class="publisher">" — " {s.publisher.clone()} {date}</span>
                 </li>
             }
@@ -720,14 +726,14 @@ fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView
             <p class="meta">
                 <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
                 {end}
-                {expected.then(|| view! { <span class="badge">"Expected — not confirmed"</span> })}
+                {expected.then(|| view! { <span class="badge">{t.expected_detail}</span> })}
                 {place.map(|(p, l)| view! { <span class="place" lang=l>{p}</span> })}
             </p>
             {end_note}
             <p class="summary" lang=summary_lang>{summary}</p>
-            {has_people.then(|| view! { <h3>"People"</h3> <div class="people">{groups}</div> })}
+            {has_people.then(|| view! { <h3>{t.people}</h3> <div class="people">{groups}</div> })}
             {(!event.quotes.is_empty()).then(|| view! { <div class="quotes">{quotes}</div> })}
-            <h3>"Sources"</h3>
+            <h3>{t.sources}</h3>
             <ul class="sources">{sources}</ul>
         </article>
     }

@@ -4,9 +4,9 @@
 
 use web_sys::UrlSearchParams;
 
-use crate::model::{Filter, Options, Theme};
+use crate::model::{Filter, Lang, Options, Theme};
 
-const KEYS: [&str; 3] = ["event", "theme", "filter"];
+const KEYS: [&str; 4] = ["event", "lang", "theme", "filter"];
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
@@ -30,9 +30,10 @@ pub fn read() -> Options {
     )
 }
 
-/// Puts the selected event and the filter into the URL, keeping every other
-/// parameter. A `#<id>` fragment gives way to `?event=`.
-pub fn write(event: &str, filter: &Filter) {
+/// Rewrites the query with `edit`, keeping every other parameter, with
+/// `history.replaceState` (no new history entry). A `#<id>` fragment gives
+/// way, since the query now says what is selected.
+fn replace_query(edit: impl FnOnce(&UrlSearchParams)) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -41,11 +42,7 @@ pub fn write(event: &str, filter: &Filter) {
     let Ok(params) = UrlSearchParams::new_with_str(&search) else {
         return;
     };
-    params.set("event", event);
-    match filter.to_param() {
-        Some(value) => params.set("filter", &value),
-        None => params.delete("filter"),
-    }
+    edit(&params);
     let hash = location.hash().unwrap_or_default();
     let keep_hash = !hash.is_empty() && Options::parse([], &hash[1..]).event.is_none();
     let url = format!(
@@ -56,6 +53,53 @@ pub fn write(event: &str, filter: &Filter) {
     );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Puts the selected event and the filter into the URL.
+pub fn write(event: &str, filter: &Filter) {
+    replace_query(|params| {
+        params.set("event", event);
+        match filter.to_param() {
+            Some(value) => params.set("filter", &value),
+            None => params.delete("filter"),
+        }
+    });
+}
+
+/// Puts the chosen language into the URL.
+pub fn write_lang(lang: Lang) {
+    replace_query(|params| params.set("lang", lang.code()));
+}
+
+/// The reader's language: `?lang=`, else the browser's languages, else
+/// English.
+pub fn reader_lang() -> Lang {
+    read().lang.unwrap_or_else(|| {
+        let preferred: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|l| l.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Lang::negotiate(&preferred)
+    })
+}
+
+/// Sets `<html lang>` (so screen readers and fonts follow) and the
+/// document's title.
+pub fn apply_lang(lang: Lang, title: Option<&str>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    if let Some(title) = title {
+        document.set_title(title);
     }
 }
 

@@ -27,6 +27,38 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The language for a reader whose browser prefers `preferred` (most
+    /// preferred first): the first tag we can serve wins; otherwise English.
+    /// Traditional Chinese for `zh-HK`, `zh-TW`, `zh-MO` and `zh-Hant-*`;
+    /// Simplified for `zh-CN`, `zh-SG`, `zh-Hans-*` and plain `zh`.
+    pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
+        preferred
+            .iter()
+            .find_map(|tag| Lang::for_tag(tag.as_ref()))
+            .unwrap_or(Lang::En)
+    }
+
+    fn for_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        match parts.next()? {
+            "en" => Some(Lang::En),
+            "zh" => {
+                let rest: Vec<&str> = parts.collect();
+                if rest.contains(&"hant") {
+                    Some(Lang::ZhHant)
+                } else if rest.contains(&"hans") {
+                    Some(Lang::ZhHans)
+                } else if rest.iter().any(|r| matches!(*r, "hk" | "tw" | "mo")) {
+                    Some(Lang::ZhHant)
+                } else {
+                    Some(Lang::ZhHans)
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The locale handed to `Intl.DateTimeFormat`: British English gives
     /// "21 July 2024"; the Chinese scripts give "2024年7月21日".
     pub fn date_locale(self) -> &'static str {
@@ -49,5 +81,31 @@ mod tests {
         }
         assert_eq!(Lang::from_code("zh-TW"), None);
         assert_eq!(Lang::from_code("EN"), None);
+    }
+
+    #[test]
+    fn negotiates_from_browser_languages() {
+        for tag in [
+            "zh-HK",
+            "zh-TW",
+            "zh-MO",
+            "zh-Hant",
+            "zh-Hant-TW",
+            "zh-Hant-CN",
+            "zh_TW",
+        ] {
+            assert_eq!(Lang::negotiate(&[tag]), Lang::ZhHant, "{tag}");
+        }
+        for tag in ["zh-CN", "zh-SG", "zh-Hans", "zh-Hans-HK", "zh"] {
+            assert_eq!(Lang::negotiate(&[tag]), Lang::ZhHans, "{tag}");
+        }
+        assert_eq!(Lang::negotiate(&["en-GB"]), Lang::En);
+        assert_eq!(
+            Lang::negotiate(&["fr-FR", "zh-TW", "en"]),
+            Lang::ZhHant,
+            "the first we serve wins"
+        );
+        assert_eq!(Lang::negotiate(&["fr", "de"]), Lang::En);
+        assert_eq!(Lang::negotiate::<&str>(&[]), Lang::En);
     }
 }

@@ -20,5 +20,5 @@ pub mod validate;
 pub use date::{PartialDate, Precision};
 pub use lang::Lang;
 pub use options::{Filter, Options, Theme};
-pub use schema::{Event, Kind, Localized, Status, TimelineDoc};
+pub use schema::{Event, Kind, Localized, Status, TimelineDoc, SCHEMA_VERSION};
 pub use validate::{load, Entry, LoadError, ParticipantGroup, Problem, Timeline};

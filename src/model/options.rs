@@ -4,6 +4,7 @@
 //! | key | values | meaning |
 //! |---|---|---|
 //! | `event` | an event id | the selected event (`#<id>` works too, and wins) |
+//! | `lang` | `en`, `zh-Hant`, `zh-Hans` | the language (else the browser's) |
 //! | `theme` | `light`, `dark` | overrides the reader's colour scheme |
 //! | `filter` | `kind:<kind>` and `org:<id>`, comma-separated | shows only matching events |
 //!
@@ -13,6 +14,7 @@
 
 use std::collections::BTreeSet;
 
+use super::lang::Lang;
 use super::schema::{Event, Kind};
 use super::validate::is_valid_id;
 
@@ -145,6 +147,7 @@ fn toggle<T: Ord + Clone>(shown: &mut BTreeSet<T>, value: T, present: &[T]) {
 pub struct Options {
     /// The requested event id (not checked against the data here).
     pub event: Option<String>,
+    pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub filter: Filter,
 }
@@ -161,6 +164,7 @@ impl Options {
         for (key, value) in pairs {
             match key {
                 "event" if is_valid_id(value) => options.event = Some(value.to_string()),
+                "lang" => options.lang = Lang::from_code(value),
                 "theme" => options.theme = Theme::from_code(value),
                 "filter" => options.filter = Filter::from_param(value),
                 _ => {}
@@ -217,6 +221,7 @@ mod tests {
             "",
         );
         assert_eq!(o.event, None);
+        assert_eq!(o.lang, None, "only the exact codes");
         assert_eq!(o.theme, None);
         assert_eq!(
             o.filter.kinds.iter().collect::<Vec<_>>(),

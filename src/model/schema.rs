@@ -88,6 +88,10 @@ pub struct Source {
     pub title: String,
     /// The language of the source, e.g. `en` or `zh-Hans`.
     pub lang: String,
+    /// The title translated into the other languages (not into its own).
+    /// Shown after the original, which stays as published.
+    #[serde(default)]
+    pub translated_title: Option<Localized>,
     pub publisher: String,
     /// Must be an `http://` or `https://` address.
     pub url: String,

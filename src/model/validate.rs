@@ -248,6 +248,17 @@ impl Validator {
     }
 
     fn text(&mut self, path: &str, text: &Localized) {
+        self.languages(path, text);
+        if !text.0.contains_key(Lang::En.code()) {
+            self.report(
+                path,
+                "the English text (\"en\") is missing: every text needs one",
+            );
+        }
+    }
+
+    /// Checks a text's languages and that none is empty.
+    fn languages(&mut self, path: &str, text: &Localized) {
         for (code, value) in &text.0 {
             if Lang::from_code(code).is_none() {
                 self.report(
@@ -260,12 +271,6 @@ impl Validator {
                     "this text is empty: fill it in or remove it",
                 );
             }
-        }
-        if !text.0.contains_key(Lang::En.code()) {
-            self.report(
-                path,
-                "the English text (\"en\") is missing: every text needs one",
-            );
         }
     }
 
@@ -350,6 +355,9 @@ impl Validator {
             self.id(&format!("{path}.id"), &source.id, &mut sources, "source");
             if source.title.trim().is_empty() {
                 self.report(format!("{path}.title"), "the title is empty");
+            }
+            if let Some(translated) = &source.translated_title {
+                self.languages(&format!("{path}.translated_title"), translated);
             }
             if source.publisher.trim().is_empty() {
                 self.report(format!("{path}.publisher"), "the publisher is empty");

@@ -1,0 +1,319 @@
+//! Every interface string, in every language, in one typed table.
+//!
+//! [`Texts`] has one field per string; each language is a `const` of it, so
+//! a missing translation is a compile error, not a blank on screen. Strings
+//! with values in them are functions. Content (titles, summaries, names)
+//! comes from the data, not from here.
+//!
+//! Adding a language: add a [`Lang`] variant (code, date locale), a `const`
+//! of [`Texts`] below, and its arm in [`texts`]; the compiler lists every
+//! place that still needs it.
+
+use crate::model::{Kind, Lang};
+
+/// The interface's words in one language.
+pub struct Texts {
+    /// The language's own name, for the switcher.
+    pub language_name: &'static str,
+    pub language_label: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub network_failed: &'static str,
+    pub not_found: &'static str,
+    pub server_error: fn(u16) -> String,
+    pub data_invalid: &'static str,
+    pub data_syntax: fn(usize, usize, &str) -> String,
+    pub schema_version: fn(Option<u64>, u64) -> String,
+    pub timeline_nav: &'static str,
+    pub selected_event: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub position: fn(usize, usize) -> String,
+    pub events_shown: fn(usize) -> String,
+    /// The one-line announcement of a new selection.
+    pub announce: fn(&str, &str) -> String,
+    pub expected: &'static str,
+    pub expected_detail: &'static str,
+    pub derived: &'static str,
+    pub term: &'static str,
+    pub term_derived: &'static str,
+    pub today: &'static str,
+    pub people: &'static str,
+    pub sources: &'static str,
+    /// Joins a name and a role: "Prof. X, President".
+    pub name_role_separator: &'static str,
+    pub filter_kinds: &'static str,
+    pub filter_organisations: &'static str,
+    pub kind_visit: &'static str,
+    pub kind_delegation: &'static str,
+    pub kind_agreement: &'static str,
+    pub kind_exchange: &'static str,
+    pub kind_context: &'static str,
+    pub no_match: &'static str,
+    pub show_all: &'static str,
+    /// A translated title, after the original one.
+    pub translated_title: fn(&str) -> String,
+}
+
+impl Texts {
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Visit => self.kind_visit,
+            Kind::Delegation => self.kind_delegation,
+            Kind::Agreement => self.kind_agreement,
+            Kind::Exchange => self.kind_exchange,
+            Kind::Context => self.kind_context,
+        }
+    }
+}
+
+/// The interface's words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::ZhHant => &ZH_HANT,
+        Lang::ZhHans => &ZH_HANS,
+    }
+}
+
+const EN: Texts = Texts {
+    language_name: "English",
+    language_label: "Language",
+    loading: "Loading the timeline…",
+    load_failed: "The timeline could not be loaded",
+    retry: "Try again",
+    network_failed: "The network request failed. Check the connection and try again.",
+    not_found: "The data file was not found on the server (HTTP 404).",
+    server_error: |status| format!("The server answered with an error (HTTP {status})."),
+    data_invalid: "The data file breaks these rules:",
+    data_syntax: |line, column, detail| {
+        format!("The data file cannot be read: line {line}, column {column}: {detail}.")
+    },
+    schema_version: |found, wanted| match found {
+        Some(v) => format!(
+            "The data file says \"schema_version\": {v}, but this timeline reads version {wanted}."
+        ),
+        None => format!(
+            "The data file has no \"schema_version\"; this timeline reads version {wanted}."
+        ),
+    },
+    timeline_nav: "Timeline of events",
+    selected_event: "Selected event",
+    previous: "Previous",
+    next: "Next",
+    position: |p, n| format!("{p} of {n}"),
+    events_shown: |n| match n {
+        1 => "1 event shown".to_string(),
+        n => format!("{n} events shown"),
+    },
+    announce: |title, date| format!("{title}, {date}"),
+    expected: "Expected",
+    expected_detail: "Expected — not confirmed",
+    derived: " (derived)",
+    term: "Term",
+    term_derived: "Term (end derived)",
+    today: "Today",
+    people: "People",
+    sources: "Sources",
+    name_role_separator: ", ",
+    filter_kinds: "Kinds",
+    filter_organisations: "Involving",
+    kind_visit: "Visits",
+    kind_delegation: "Delegations",
+    kind_agreement: "Agreements",
+    kind_exchange: "Exchanges",
+    kind_context: "Context",
+    no_match: "No events match these filters.",
+    show_all: "Show all events",
+    translated_title: |title| format!(" (translated title: {title})"),
+};
+
+const ZH_HANT: Texts = Texts {
+    language_name: "繁體中文",
+    language_label: "語言",
+    loading: "正在載入時間軸…",
+    load_failed: "未能載入時間軸",
+    retry: "重試",
+    network_failed: "網絡請求失敗。請檢查連線後重試。",
+    not_found: "伺服器上找不到資料檔案（HTTP 404）。",
+    server_error: |status| format!("伺服器回應錯誤（HTTP {status}）。"),
+    data_invalid: "資料檔案違反以下規則：",
+    data_syntax: |line, column, detail| {
+        format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。")
+    },
+    schema_version: |found, wanted| match found {
+        Some(v) => {
+            format!("資料檔案的 \"schema_version\" 是 {v}，但本時間軸只讀取第 {wanted} 版。")
+        }
+        None => format!("資料檔案沒有 \"schema_version\"；本時間軸讀取第 {wanted} 版。"),
+    },
+    timeline_nav: "事件時間軸",
+    selected_event: "所選事件",
+    previous: "上一項",
+    next: "下一項",
+    position: |p, n| format!("第 {p} 項，共 {n} 項"),
+    events_shown: |n| format!("顯示 {n} 項事件"),
+    announce: |title, date| format!("{title}，{date}"),
+    expected: "預期",
+    expected_detail: "預期，未經證實",
+    derived: "（推算）",
+    term: "協議期",
+    term_derived: "協議期（期滿日為推算）",
+    today: "今天",
+    people: "人物",
+    sources: "資料來源",
+    name_role_separator: "，",
+    filter_kinds: "類別",
+    filter_organisations: "涉及機構",
+    kind_visit: "訪問",
+    kind_delegation: "代表團",
+    kind_agreement: "協議",
+    kind_exchange: "交流",
+    kind_context: "背景",
+    no_match: "沒有符合篩選條件的事件。",
+    show_all: "顯示所有事件",
+    translated_title: |title| format!("（標題譯文：{title}）"),
+};
+
+const ZH_HANS: Texts = Texts {
+    language_name: "简体中文",
+    language_label: "语言",
+    loading: "正在加载时间轴…",
+    load_failed: "未能加载时间轴",
+    retry: "重试",
+    network_failed: "网络请求失败。请检查网络连接后重试。",
+    not_found: "服务器上找不到数据文件（HTTP 404）。",
+    server_error: |status| format!("服务器返回错误（HTTP {status}）。"),
+    data_invalid: "数据文件违反以下规则：",
+    data_syntax: |line, column, detail| {
+        format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。")
+    },
+    schema_version: |found, wanted| match found {
+        Some(v) => {
+            format!("数据文件的 \"schema_version\" 是 {v}，但本时间轴只读取第 {wanted} 版。")
+        }
+        None => format!("数据文件没有 \"schema_version\"；本时间轴读取第 {wanted} 版。"),
+    },
+    timeline_nav: "事件时间轴",
+    selected_event: "所选事件",
+    previous: "上一项",
+    next: "下一项",
+    position: |p, n| format!("第 {p} 项，共 {n} 项"),
+    events_shown: |n| format!("显示 {n} 项事件"),
+    announce: |title, date| format!("{title}，{date}"),
+    expected: "预期",
+    expected_detail: "预期，未经证实",
+    derived: "（推算）",
+    term: "协议期",
+    term_derived: "协议期（期满日为推算）",
+    today: "今天",
+    people: "人物",
+    sources: "资料来源",
+    name_role_separator: "，",
+    filter_kinds: "类别",
+    filter_organisations: "涉及机构",
+    kind_visit: "访问",
+    kind_delegation: "代表团",
+    kind_agreement: "协议",
+    kind_exchange: "交流",
+    kind_context: "背景",
+    no_match: "没有符合筛选条件的事件。",
+    show_all: "显示所有事件",
+    translated_title: |title| format!("（标题译文：{title}）"),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every plain string of a table, with its field name.
+    fn strings(t: &Texts) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("language_name", t.language_name),
+            ("language_label", t.language_label),
+            ("loading", t.loading),
+            ("load_failed", t.load_failed),
+            ("retry", t.retry),
+            ("network_failed", t.network_failed),
+            ("not_found", t.not_found),
+            ("data_invalid", t.data_invalid),
+            ("timeline_nav", t.timeline_nav),
+            ("selected_event", t.selected_event),
+            ("previous", t.previous),
+            ("next", t.next),
+            ("expected", t.expected),
+            ("expected_detail", t.expected_detail),
+            ("derived", t.derived),
+            ("term", t.term),
+            ("term_derived", t.term_derived),
+            ("today", t.today),
+            ("people", t.people),
+            ("sources", t.sources),
+            ("name_role_separator", t.name_role_separator),
+            ("filter_kinds", t.filter_kinds),
+            ("filter_organisations", t.filter_organisations),
+            ("kind_visit", t.kind_visit),
+            ("kind_delegation", t.kind_delegation),
+            ("kind_agreement", t.kind_agreement),
+            ("kind_exchange", t.kind_exchange),
+            ("kind_context", t.kind_context),
+            ("no_match", t.no_match),
+            ("show_all", t.show_all),
+        ]
+    }
+
+    #[test]
+    fn every_string_is_there_in_every_language() {
+        for lang in Lang::ALL {
+            for (name, value) in strings(texts(lang)) {
+                assert!(
+                    !value.trim().is_empty(),
+                    "{name} is empty in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_tables_are_translated_not_copied() {
+        let en = strings(texts(Lang::En));
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            for ((name, english), (_, chinese)) in en.iter().zip(strings(texts(lang))) {
+                if *name != "name_role_separator" {
+                    assert_ne!(
+                        *english,
+                        chinese,
+                        "{name} in {} is still English",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        // The two scripts differ where their characters do.
+        assert_ne!(texts(Lang::ZhHant).loading, texts(Lang::ZhHans).loading);
+    }
+
+    #[test]
+    fn strings_with_values_carry_them_in_every_language() {
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            assert!((t.server_error)(503).contains("503"));
+            assert!(
+                (t.data_syntax)(3, 14, "x").contains('3')
+                    && (t.data_syntax)(3, 14, "x").contains("14")
+            );
+            assert!((t.schema_version)(Some(2), 1).contains('2'));
+            let position = (t.position)(2, 5);
+            assert!(
+                position.contains('2') && position.contains('5'),
+                "{position}"
+            );
+            assert!((t.events_shown)(7).contains('7'));
+            assert!((t.announce)("Title", "Date").contains("Title"));
+            assert!((t.translated_title)("Title").contains("Title"));
+        }
+        assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
+    }
+}

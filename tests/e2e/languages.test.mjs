@@ -1,0 +1,108 @@
+// End-to-end: English, Traditional and Simplified Chinese — content,
+// interface, dates, <html lang>, the switcher and the browser's languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openPage, axe, screenshot, DIST } from './harness.mjs';
+
+let server;
+let browser;
+let data;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, options = { viewport: { width: 1280, height: 800 } }) {
+  const page = await openPage(browser, options);
+  await page.goto(server.url + path);
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  return page;
+}
+
+const dateOf = (page, id) => page.locator(`.markers [data-event-id="${id}"] time`).textContent();
+
+const EXPECTED = {
+  en: { visit: 'March 2024', signing: '21 July 2024', cohort: '2024', next: 'Next', own: 'Agreement', other: null },
+  'zh-Hant': { visit: '2024年3月', signing: '2024年7月21日', cohort: '2024年', next: '下一項', own: '協議', other: '协议' },
+  'zh-Hans': { visit: '2024年3月', signing: '2024年7月21日', cohort: '2024年', next: '下一项', own: '协议', other: '協議' },
+};
+
+for (const [lang, want] of Object.entries(EXPECTED)) {
+  test(`${lang}: content, interface and dates in that language, <html lang> set, no axe violation`, async () => {
+    const page = await open(`?lang=${lang}&event=agreement-signed-2024-07-21`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.equal(await page.locator('h1').textContent(), data.title[lang]);
+    assert.equal(await page.evaluate(() => document.title), data.title[lang]);
+    assert.equal(await dateOf(page, 'ip-visit-pumch-2024-03'), want.visit);
+    assert.equal(await dateOf(page, 'agreement-signed-2024-07-21'), want.signing);
+    assert.equal(await dateOf(page, 'first-cohort-2024'), want.cohort);
+    assert.ok(await page.getByRole('button', { name: want.next }).isVisible());
+    const detail = await page.locator('.detail').textContent();
+    assert.ok(detail.includes(want.own), `the card is in ${lang}`);
+    if (want.other) assert.ok(!detail.includes(want.other), `no characters of the other script in ${lang}`);
+    // A person with no sourced Chinese name keeps the English one, marked as English.
+    const tong = page.locator('.detail .person', { hasText: 'Penger TONG' });
+    assert.equal(await tong.getAttribute('lang'), 'en');
+    // Quotations stay in the language they were given in.
+    assert.deepEqual(await page.locator('.detail blockquote').evaluateAll((els) => els.map((e) => e.lang)), ['en', 'en']);
+    assert.deepEqual(await axe(page), []);
+    if (lang !== 'en') {
+      await screenshot(page, `desktop-${lang}`);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await screenshot(page, `phone-${lang}`);
+      assert.deepEqual(await axe(page), []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${overflow}px too wide`);
+    }
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+  });
+}
+
+test('the switcher changes the language, keeps the selected event, and puts the language in the URL', async () => {
+  const page = await open('?event=pumch-delegation-hkust-2024-04');
+  const pressed = () => page.locator('.language [aria-pressed="true"]').textContent();
+  assert.equal(await pressed(), 'English');
+  await page.getByRole('button', { name: '繁體中文' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'zh-Hant');
+  assert.equal(new URL(page.url()).searchParams.get('event'), 'pumch-delegation-hkust-2024-04');
+  assert.equal(await page.locator('[aria-current="true"]').getAttribute('data-event-id'), 'pumch-delegation-hkust-2024-04');
+  assert.equal(await page.locator('.detail h2').textContent(), data.events[1].title['zh-Hant']);
+  assert.equal(await pressed(), '繁體中文');
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+  assert.equal(await page.locator('.detail h2').textContent(), data.events[1].title['zh-Hans']);
+  await page.reload();
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'the choice survives a reload');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('without ?lang= the browser’s languages decide; ?lang= wins', async () => {
+  const cases = [
+    ['zh-HK', '', 'zh-Hant'],
+    ['zh-TW', '', 'zh-Hant'],
+    ['zh-CN', '', 'zh-Hans'],
+    ['zh-SG', '', 'zh-Hans'],
+    ['fr-FR', '', 'en'],
+    ['zh-TW', '?lang=en', 'en'],
+    ['en-US', '?lang=zh-Hans', 'zh-Hans'],
+    ['en-US', '?lang=klingon', 'en'],
+  ];
+  for (const [locale, path, want] of cases) {
+    const page = await open(path, { viewport: { width: 1280, height: 800 }, locale });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), want, `${locale} ${path}`);
+    await page.context().close();
+  }
+});
