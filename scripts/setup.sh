@@ -39,15 +39,16 @@ if ! (cd "$ROOT" && npm ls --depth=0 >/dev/null 2>&1); then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  # Chromium, its driver, and CJK fonts so screenshots show Chinese text.
-  if ! dpkg -s chromium chromium-driver fonts-noto-cjk >/dev/null 2>&1; then
+  # Chromium, its driver, CJK fonts so screenshots show Chinese text, and
+  # nginx, which serves the build in the end-to-end tests.
+  if ! dpkg -s chromium chromium-driver fonts-noto-cjk nginx >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
-      say "Installing Chromium, ChromeDriver and CJK fonts from Debian"
+      say "Installing Chromium, ChromeDriver, CJK fonts and nginx from Debian"
       apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx
     else
-      echo "Chromium, ChromeDriver or CJK fonts are missing. As root, run:" >&2
-      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk" >&2
+      echo "Chromium, ChromeDriver, CJK fonts or nginx are missing. As root, run:" >&2
+      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk nginx" >&2
       exit 1
     fi
   fi

@@ -52,6 +52,15 @@ pub struct Texts {
     pub kind_context: &'static str,
     pub no_match: &'static str,
     pub show_all: &'static str,
+    pub embed_button: &'static str,
+    pub embed_title: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_with_event: &'static str,
+    pub embed_code: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub close: &'static str,
     /// A translated title, after the original one.
     pub translated_title: fn(&str) -> String,
 }
@@ -126,6 +135,15 @@ const EN: Texts = Texts {
     kind_context: "Context",
     no_match: "No events match these filters.",
     show_all: "Show all events",
+    embed_button: "Embed",
+    embed_title: "Embed this timeline",
+    embed_intro: "Paste this HTML into your page. The frame sizes itself to its content, keeps this language, theme and filter, and can link to the selected event from your page’s address.",
+    embed_with_event: "Open on the selected event",
+    embed_code: "Embed code",
+    copy: "Copy",
+    copied: "Copied to the clipboard.",
+    copy_failed: "Could not copy: select the code and copy it by hand.",
+    close: "Close",
     translated_title: |title| format!(" (translated title: {title})"),
 };
 
@@ -173,6 +191,15 @@ const ZH_HANT: Texts = Texts {
     kind_context: "背景",
     no_match: "沒有符合篩選條件的事件。",
     show_all: "顯示所有事件",
+    embed_button: "嵌入",
+    embed_title: "嵌入此時間軸",
+    embed_intro: "將以下 HTML 貼到你的網頁。框架會按內容自動調整高度，保留目前的語言、主題和篩選，並可從你網頁的網址連結到所選事件。",
+    embed_with_event: "開啟時顯示所選事件",
+    embed_code: "嵌入代碼",
+    copy: "複製",
+    copied: "已複製到剪貼簿。",
+    copy_failed: "未能複製：請選取代碼後手動複製。",
+    close: "關閉",
     translated_title: |title| format!("（標題譯文：{title}）"),
 };
 
@@ -220,6 +247,15 @@ const ZH_HANS: Texts = Texts {
     kind_context: "背景",
     no_match: "没有符合筛选条件的事件。",
     show_all: "显示所有事件",
+    embed_button: "嵌入",
+    embed_title: "嵌入此时间轴",
+    embed_intro: "将以下 HTML 粘贴到你的网页。框架会按内容自动调整高度，保留当前的语言、主题和筛选，并可从你网页的网址链接到所选事件。",
+    embed_with_event: "打开时显示所选事件",
+    embed_code: "嵌入代码",
+    copy: "复制",
+    copied: "已复制到剪贴板。",
+    copy_failed: "未能复制：请选中代码后手动复制。",
+    close: "关闭",
     translated_title: |title| format!("（标题译文：{title}）"),
 };
 
@@ -260,6 +296,15 @@ mod tests {
             ("kind_context", t.kind_context),
             ("no_match", t.no_match),
             ("show_all", t.show_all),
+            ("embed_button", t.embed_button),
+            ("embed_title", t.embed_title),
+            ("embed_intro", t.embed_intro),
+            ("embed_with_event", t.embed_with_event),
+            ("embed_code", t.embed_code),
+            ("copy", t.copy),
+            ("copied", t.copied),
+            ("copy_failed", t.copy_failed),
+            ("close", t.close),
         ]
     }
 

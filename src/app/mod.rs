@@ -6,6 +6,7 @@
 //! - [`url`]: the page URL; [`fetch`]: the network; [`intl`]: dates through
 //!   the browser's `Intl`.
 
+pub mod embed;
 pub mod fetch;
 pub mod intl;
 pub mod timeline;
@@ -51,7 +52,10 @@ enum LoadState {
 /// button; all in the reader's language, which a switcher changes.
 #[component]
 pub fn App() -> impl IntoView {
-    url::apply_theme(url::read().theme);
+    let options = url::read();
+    url::apply_theme(options.theme);
+    embed::setup(&options);
+    let embedded = options.embed || embed::is_framed();
     let lang = RwSignal::new(url::reader_lang());
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
@@ -70,11 +74,29 @@ pub fn App() -> impl IntoView {
             LoadState::Ready(t) => url::apply_lang(lang, Some(t.doc.title.get(lang).0)),
             _ => url::apply_lang(lang, None),
         });
+        embed::report_height_soon();
     });
 
     view! {
         <main class="timeline-app">
-            <LanguageSwitcher lang />
+            {move || {
+                let current = lang.get();
+                let t = texts(current);
+                // No Embed button inside an embed.
+                let embed_dialog = match state.get() {
+                    LoadState::Ready(timeline) if !embedded => {
+                        let title = timeline.doc.title.get(current).0.to_string();
+                        Some(view! { <embed::EmbedDialog lang=current t title /> })
+                    }
+                    _ => None,
+                };
+                view! {
+                    <div class="toolbar">
+                        <LanguageSwitcher lang />
+                        {embed_dialog}
+                    </div>
+                }
+            }}
             {move || {
                 let lang = lang.get();
                 let t = texts(lang);

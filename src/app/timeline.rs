@@ -107,6 +107,7 @@ impl TimelineState {
         })
     }
 
+    /// Puts the state into the URL and tells a host page (when framed).
     fn write_url(&self) {
         if self.sync_url {
             let id = self.timeline.with_value(|t| {
@@ -116,6 +117,7 @@ impl TimelineState {
             });
             if let Some(id) = id {
                 self.filter.with_untracked(|f| url::write(&id, f));
+                crate::app::embed::notify_select(&id);
             }
         }
     }

@@ -6,7 +6,7 @@ use web_sys::UrlSearchParams;
 
 use crate::model::{Filter, Lang, Options, Theme};
 
-const KEYS: [&str; 4] = ["event", "lang", "theme", "filter"];
+const KEYS: [&str; 7] = ["event", "lang", "theme", "filter", "embed", "bg", "accent"];
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())

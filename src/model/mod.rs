@@ -6,10 +6,14 @@
 //! - [`date`]: dates known to a year, a month or a day;
 //! - [`layout`]: where things go on the time axis;
 //! - [`lang`]: the three languages;
-//! - [`options`]: what the URL says (event, theme, filter);
+//! - [`options`]: what the URL says (event, language, theme, filter, embed options);
+//! - [`embed`]: the embed snippet and the messages to a host page;
+//! - [`color`]: the `?accent=` colour, fitted for contrast;
 //! - [`nav`]: moving through the shown events.
 
+pub mod color;
 pub mod date;
+pub mod embed;
 pub mod lang;
 pub mod layout;
 pub mod nav;

@@ -7,6 +7,9 @@
 //! | `lang` | `en`, `zh-Hant`, `zh-Hans` | the language (else the browser's) |
 //! | `theme` | `light`, `dark` | overrides the reader's colour scheme |
 //! | `filter` | `kind:<kind>` and `org:<id>`, comma-separated | shows only matching events |
+//! | `embed` | `1` | embed mode (also on whenever the page is framed) |
+//! | `bg` | `transparent` | lets the host page's background show through |
+//! | `accent` | a hex colour, `0b57a4` or `06c` | the accent colour, fitted for contrast |
 //!
 //! Parsing works on already-decoded key/value pairs (the browser's
 //! `URLSearchParams` decodes), so this stays plain Rust. Anything unknown or
@@ -14,6 +17,7 @@
 
 use std::collections::BTreeSet;
 
+use super::color::Rgb;
 use super::lang::Lang;
 use super::schema::{Event, Kind};
 use super::validate::is_valid_id;
@@ -150,6 +154,12 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub theme: Option<Theme>,
     pub filter: Filter,
+    /// `?embed=1`: embed mode even when not framed.
+    pub embed: bool,
+    /// `?bg=transparent`.
+    pub transparent: bool,
+    /// `?accent=`: only a well-formed hex colour ever gets here.
+    pub accent: Option<Rgb>,
 }
 
 impl Options {
@@ -167,6 +177,9 @@ impl Options {
                 "lang" => options.lang = Lang::from_code(value),
                 "theme" => options.theme = Theme::from_code(value),
                 "filter" => options.filter = Filter::from_param(value),
+                "embed" => options.embed = matches!(value, "1" | "true"),
+                "bg" => options.transparent = value == "transparent",
+                "accent" => options.accent = Rgb::parse(value),
                 _ => {}
             }
         }

@@ -2,7 +2,9 @@
 // build on 127.0.0.1, Debian's Chromium through playwright-core (never a
 // downloaded browser), and axe-core for WCAG 2.2 AA.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +26,88 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Resolves to { url, close }. */
+/** A free TCP port on 127.0.0.1. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address();
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
+/**
+ * Serves the release build through a real nginx (Debian's), configured by
+ * the project's own deploy/nginx.conf with only `listen` and `root` set for
+ * the test. Resolves to { url, close }.
+ */
 export async function serve(dir = DIST) {
+  const port = await freePort();
+  const tmp = await mkdtemp(join(tmpdir(), 'timeline-nginx-'));
+  let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+  const replaced = server
+    .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`)
+    .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dir};`);
+  if (replaced === server || !replaced.includes(`root ${dir};`)) throw new Error('deploy/nginx.conf has no listen/root line to set');
+  server = replaced;
+  const conf = `
+user root;
+worker_processes 1;
+daemon off;
+pid ${tmp}/nginx.pid;
+error_log ${tmp}/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+${server}
+}
+`;
+  await writeFile(join(tmp, 'nginx.conf'), conf);
+  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((ok) => nginx.on('exit', ok));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {}
+    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${await readFile(join(tmp, 'error.log'), 'utf8').catch(() => '')}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return {
+    url,
+    close: async () => {
+      nginx.kill('SIGQUIT');
+      await exited;
+    },
+  };
+}
+
+/**
+ * A plain Node server on 127.0.0.1: `pages` maps paths to HTML (host pages
+ * on another origin than the app). Resolves to { url, close }.
+ */
+export async function serveHost(pages) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (pages[path] === undefined) {
+      res.writeHead(404).end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages[path]);
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Serves `dir` with a plain Node server on 127.0.0.1 at a free port. */
+export async function serveStatic(dir = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));

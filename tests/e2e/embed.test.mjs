@@ -1,0 +1,275 @@
+// End-to-end: the timeline embedded in a host page on another origin —
+// auto-height, hash sync, two embeds, forged messages, the Embed dialog's
+// snippet — and the nginx deployment config.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, serveHost, launch, openPage, axe, screenshot, DIST } from './harness.mjs';
+
+let app;
+let browser;
+let data;
+
+before(async () => {
+  app = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** A host page (on its own origin) holding `body`. */
+async function host(body) {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+<style>body{margin:0;padding:8px;font-family:sans-serif}</style></head><body>${body}</body></html>`;
+  return serveHost({ '/': html });
+}
+
+const frameTag = (query, width, extra = '') =>
+  `<iframe src="${app.url}?${query}" title="Timeline" style="width:${width};height:300px;border:0" data-hkust-pumch-timeline ${extra}></iframe>`;
+const script = () => `<script src="${app.url}embed.js" defer></script>`;
+
+/** Waits until the iframe's height matches its document's (within 2 px) and holds. */
+async function settled(page, iframe) {
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.locator('.markers [data-event-id]').first().waitFor();
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const outer = (await iframe.boundingBox()).height;
+    const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    if (Math.abs(outer - inner) <= 2 && Math.abs(outer - last) < 0.5) return { frame, outer, inner };
+    last = outer;
+    await page.waitForTimeout(50);
+  }
+  const outer = (await iframe.boundingBox()).height;
+  const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  assert.fail(`iframe ${outer}px never settled on its content ${inner}px`);
+}
+
+const noInnerScrollbar = (frame) =>
+  frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
+
+test('auto-height: at 320, 600 and 1000 px the iframe takes its content height, with no inner scrollbar', async () => {
+  for (const width of [320, 600, 1000]) {
+    const site = await host(frameTag('lang=en', `${width}px`) + script());
+    const page = await openPage(browser, { viewport: { width: 1100, height: 800 } });
+    await page.goto(site.url);
+    const iframe = page.locator('iframe');
+    const { frame, outer } = await settled(page, iframe);
+    assert.ok(outer > 400, `${width}px: ${outer}px tall`);
+    assert.ok(await noInnerScrollbar(frame), `${width}px: the frame scrolls inside`);
+    assert.ok(await frame.evaluate(() => document.documentElement.classList.contains('embed')), 'framed means embed mode');
+    assert.equal(await frame.locator('.embed-button').count(), 0, 'no Embed button inside an embed');
+    if (width === 320) {
+      assert.deepEqual(await axe(frame), []);
+      await screenshot(page, 'embed-320');
+    }
+    assert.deepEqual(page.pageErrors, []);
+    await page.context().close();
+    await site.close();
+  }
+});
+
+test('auto-height follows the content: selection, filter and language', async () => {
+  const site = await host(frameTag('lang=en', '600px') + script());
+  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(site.url);
+  const iframe = page.locator('iframe');
+  let { frame, outer } = await settled(page, iframe);
+  const heights = [outer];
+  await frame.locator('.markers [data-event-id="agreement-signed-2024-07-21"]').click();
+  ({ outer } = await settled(page, iframe));
+  heights.push(outer);
+  assert.ok(heights[1] > heights[0] + 100, `the long card makes the frame taller (${heights})`);
+  await frame.getByRole('checkbox', { name: 'Context' }).uncheck();
+  await frame.getByRole('checkbox', { name: 'Visits' }).uncheck();
+  ({ outer } = await settled(page, iframe));
+  heights.push(outer);
+  assert.notEqual(heights[2], heights[1], `the filter changes the height (${heights})`);
+  await frame.getByRole('button', { name: '简体中文' }).click();
+  ({ outer, frame } = await settled(page, iframe));
+  heights.push(outer);
+  assert.notEqual(heights[3], heights[2], `the language changes the height (${heights})`);
+  assert.ok(await noInnerScrollbar(frame));
+  await page.context().close();
+  await site.close();
+});
+
+test('hash sync: a selection in the frame reaches the host URL, and the host URL opens that event', async () => {
+  const site = await host(frameTag('lang=en', '100%', 'data-sync-url') + script());
+  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(site.url);
+  const iframe = page.locator('iframe');
+  const { frame } = await settled(page, iframe);
+  await frame.locator('.markers [data-event-id="pumch-delegation-hkust-2024-04"]').click();
+  await page.waitForFunction(() => location.hash === '#timeline=pumch-delegation-hkust-2024-04');
+
+  const again = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await again.goto(site.url + '#timeline=first-cohort-2024');
+  const { frame: opened } = await settled(again, again.locator('iframe'));
+  await opened.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
+  assert.deepEqual(again.pageErrors, []);
+  await page.context().close();
+  await again.context().close();
+  await site.close();
+});
+
+test('two embeds on one page size themselves independently; only the synced one writes the hash', async () => {
+  const site = await host(
+    frameTag('lang=en', '340px', 'id="a"') + frameTag('lang=zh-Hant', '900px', 'id="b" data-sync-url') + script(),
+  );
+  const page = await openPage(browser, { viewport: { width: 1300, height: 800 } });
+  await page.goto(site.url);
+  const a = await settled(page, page.locator('#a'));
+  const b = await settled(page, page.locator('#b'));
+  assert.ok(a.outer > b.outer + 100, `the narrow frame is taller (${a.outer} vs ${b.outer})`);
+  await a.frame.locator('.markers [data-event-id="agreement-signed-2024-07-21"]').click();
+  const a2 = await settled(page, page.locator('#a'));
+  const b2 = await settled(page, page.locator('#b'));
+  assert.ok(a2.outer > a.outer, 'frame a grew');
+  assert.ok(Math.abs(b2.outer - b.outer) < 1, 'frame b did not move');
+  assert.equal(await page.evaluate(() => location.hash), '', 'frame a has no data-sync-url');
+  await page.context().close();
+  await site.close();
+});
+
+test('forged or malformed messages are ignored', async () => {
+  const site = await host(frameTag('lang=en', '600px', 'data-sync-url') + script());
+  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(site.url);
+  const iframe = page.locator('iframe');
+  const { frame, outer } = await settled(page, iframe);
+  // From the host page itself (wrong source), well-formed.
+  await page.evaluate(() => {
+    window.postMessage({ type: 'hkust-pumch-timeline:resize', height: 77 }, '*');
+    window.postMessage({ type: 'hkust-pumch-timeline:select', event: 'first-cohort-2024' }, '*');
+  });
+  // From the frame's own window, malformed.
+  await frame.evaluate(() => {
+    const bad = [
+      { type: 'hkust-pumch-timeline:resize', height: 'x' },
+      { type: 'hkust-pumch-timeline:resize', height: NaN },
+      { type: 'hkust-pumch-timeline:resize', height: Infinity },
+      { type: 'hkust-pumch-timeline:resize', height: -5 },
+      { type: 'hkust-pumch-timeline:resize', height: 1e9 },
+      { type: 'hkust-pumch-timeline:resize' },
+      '{"type":"hkust-pumch-timeline:resize","height":90}',
+      { type: 'hkust-pumch-timeline:select', event: '<img src=x onerror=alert(1)>' },
+      { type: 'hkust-pumch-timeline:select', event: 'x'.repeat(65) },
+      null,
+      42,
+    ];
+    for (const m of bad) parent.postMessage(m, '*');
+  });
+  await page.waitForTimeout(300);
+  assert.equal((await iframe.boundingBox()).height, outer);
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+  await site.close();
+});
+
+test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works pasted into a blank page', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(app.url + '?lang=zh-Hans&filter=kind:agreement,kind:visit&event=agreement-signed-2024-07-21');
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  const button = page.getByRole('button', { name: '嵌入' });
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  assert.ok(await page.evaluate(() => document.querySelector('dialog').contains(document.activeElement)), 'focus moves into the dialog');
+  // Modal: focus cannot leave it by tabbing.
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => document.querySelector('dialog').contains(document.activeElement) || document.activeElement === document.body);
+    assert.ok(inside, 'focus stays in the dialog');
+  }
+  assert.deepEqual(await axe(page), []);
+  await screenshot(page, 'embed-dialog');
+  await dialog.getByRole('checkbox').check();
+  const snippet = await dialog.locator('textarea').inputValue();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;lang=zh-Hans&amp;filter=kind%3Avisit%2Ckind%3Aagreement&amp;event=agreement-signed-2024-07-21" title="香港科技大学与北京协和医院：医学合作历程" loading="lazy"/);
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" defer><\/script>$/);
+  await dialog.getByRole('button', { name: '复制' }).click();
+  await dialog.getByText('已复制到剪贴板。').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'embed-button', 'focus returns to the button');
+  await page.context().close();
+
+  // Pasted into a blank page on another origin, it just works.
+  const site = await serveHost({ '/': `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body>${snippet}</body></html>` });
+  const blank = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await blank.goto(site.url);
+  const { frame } = await settled(blank, blank.locator('iframe'));
+  assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-Hans');
+  assert.deepEqual(
+    await frame.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId)),
+    ['ip-visit-pumch-2024-03', 'agreement-signed-2024-07-21'],
+  );
+  assert.equal(await frame.locator('[aria-current="true"]').getAttribute('data-event-id'), 'agreement-signed-2024-07-21');
+  assert.ok(await noInnerScrollbar(frame));
+  await blank.context().close();
+  await site.close();
+});
+
+test('embed options: ?embed=1, ?bg=transparent, and ?accent= fitted for contrast (invalid ones ignored)', async () => {
+  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+  await page.goto(app.url + '?embed=1&bg=transparent&accent=ffdd00');
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')));
+  assert.equal(await page.locator('.embed-button').count(), 0);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
+  const accent = await page.evaluate(() => getComputedStyle(document.querySelector('.pager .next')).backgroundColor);
+  assert.notEqual(accent, 'rgb(11, 87, 164)', 'the accent applies');
+  assert.deepEqual(await axe(page), [], 'a pale accent is darkened until it passes');
+  await page.goto(app.url + '?accent=red;}body{display:none');
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--tl-accent')), '');
+  assert.ok(await page.locator('main').isVisible());
+  await page.context().close();
+});
+
+test('embed-demo.html shows two working embeds', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.goto(app.url + 'embed-demo.html');
+  const frames = page.locator('iframe[data-hkust-pumch-timeline]');
+  assert.equal(await frames.count(), 2);
+  for (const i of [0, 1]) await settled(page, frames.nth(i));
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('embed.js is small and dependency-free', async () => {
+  const size = (await stat(join(DIST, 'embed.js'))).size;
+  assert.ok(size < 2048, `embed.js is ${size} bytes`);
+  const source = await readFile(join(DIST, 'embed.js'), 'utf8');
+  assert.doesNotMatch(source, /\bimport\b|\brequire\(|https?:\/\//);
+});
+
+test('nginx: WebAssembly type, gzip, immutable hashed files, no-cache for entry points and data', async () => {
+  const index = await fetch(app.url);
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  const html = await index.text();
+  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+  const js = html.match(/href="\.\/([^"]+\.js)"/)[1];
+  const w = await fetch(app.url + wasm, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(w.headers.get('content-type'), 'application/wasm');
+  assert.equal(w.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.equal(w.headers.get('content-encoding'), 'gzip');
+  assert.equal((await fetch(app.url + js)).headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  for (const path of ['embed.js', 'data/timeline.json', 'embed-demo.html']) {
+    const r = await fetch(app.url + path);
+    assert.equal(r.status, 200, path);
+    assert.equal(r.headers.get('cache-control'), 'no-cache', path);
+  }
+  assert.match((await fetch(app.url + 'data/timeline.json')).headers.get('content-type'), /^application\/json/);
+  assert.equal((await fetch(app.url + 'no-such-file')).status, 404);
+  assert.ok(data.events.length > 0);
+});
