@@ -4,4 +4,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
-exec trunk serve --offline "$@"
+# No auto-reload script: it would be inline, and the page has a strict CSP.
+exec trunk serve --offline --no-autoreload "$@"

@@ -20,6 +20,9 @@ pub struct Texts {
     pub load_failed: &'static str,
     pub retry: &'static str,
     pub network_failed: &'static str,
+    pub timed_out: &'static str,
+    pub too_large: fn(usize, usize) -> String,
+    pub not_utf8: fn(usize) -> String,
     pub not_found: &'static str,
     pub server_error: fn(u16) -> String,
     pub data_invalid: &'static str,
@@ -93,6 +96,9 @@ const EN: Texts = Texts {
     load_failed: "The timeline could not be loaded",
     retry: "Try again",
     network_failed: "The network request failed. Check the connection and try again.",
+    timed_out: "The server took too long to answer. Try again in a moment.",
+    too_large: |bytes, max| format!("The data file is too large ({bytes} bytes; the limit is {max})."),
+    not_utf8: |offset| format!("The data file is not UTF-8 text (byte {offset}). Save it as UTF-8."),
     not_found: "The data file was not found on the server (HTTP 404).",
     server_error: |status| format!("The server answered with an error (HTTP {status})."),
     data_invalid: "The data file breaks these rules:",
@@ -154,6 +160,9 @@ const ZH_HANT: Texts = Texts {
     load_failed: "未能載入時間軸",
     retry: "重試",
     network_failed: "網絡請求失敗。請檢查連線後重試。",
+    timed_out: "伺服器回應逾時。請稍後重試。",
+    too_large: |bytes, max| format!("資料檔案過大（{bytes} 位元組；上限為 {max}）。"),
+    not_utf8: |offset| format!("資料檔案不是 UTF-8 文字（第 {offset} 位元組）。請以 UTF-8 儲存。"),
     not_found: "伺服器上找不到資料檔案（HTTP 404）。",
     server_error: |status| format!("伺服器回應錯誤（HTTP {status}）。"),
     data_invalid: "資料檔案違反以下規則：",
@@ -210,6 +219,9 @@ const ZH_HANS: Texts = Texts {
     load_failed: "未能加载时间轴",
     retry: "重试",
     network_failed: "网络请求失败。请检查网络连接后重试。",
+    timed_out: "服务器响应超时。请稍后重试。",
+    too_large: |bytes, max| format!("数据文件过大（{bytes} 字节；上限为 {max}）。"),
+    not_utf8: |offset| format!("数据文件不是 UTF-8 文本（第 {offset} 字节）。请以 UTF-8 保存。"),
     not_found: "服务器上找不到数据文件（HTTP 404）。",
     server_error: |status| format!("服务器返回错误（HTTP {status}）。"),
     data_invalid: "数据文件违反以下规则：",
@@ -272,6 +284,7 @@ mod tests {
             ("load_failed", t.load_failed),
             ("retry", t.retry),
             ("network_failed", t.network_failed),
+            ("timed_out", t.timed_out),
             ("not_found", t.not_found),
             ("data_invalid", t.data_invalid),
             ("timeline_nav", t.timeline_nav),
@@ -345,6 +358,8 @@ mod tests {
         for lang in Lang::ALL {
             let t = texts(lang);
             assert!((t.server_error)(503).contains("503"));
+            assert!((t.too_large)(9, 8).contains('9'));
+            assert!((t.not_utf8)(77).contains("77"));
             assert!(
                 (t.data_syntax)(3, 14, "x").contains('3')
                     && (t.data_syntax)(3, 14, "x").contains("14")

@@ -1,7 +1,9 @@
 //! The data rules, on the host: the shipped file passes, and each rule
 //! catches its violation with the right JSON path.
 
-use hkust_pumch_timeline::model::{load, Kind, LoadError, Precision, Status};
+use hkust_pumch_timeline::model::{
+    load, load_bytes, Kind, LoadError, Precision, Status, MAX_BYTES,
+};
 use serde_json::{json, Value};
 
 const SHIPPED: &str = include_str!("../public/data/timeline.json");
@@ -396,4 +398,81 @@ fn every_localized_text_has_all_three_languages_except_unsourced_names() {
             assert_eq!(langs, all, "{path}");
         }
     }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(SHIPPED.as_bytes());
+    assert!(load_bytes(&bytes).is_ok());
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_offset() {
+    let mut bytes = SHIPPED.as_bytes().to_vec();
+    bytes[100] = 0xff;
+    assert_eq!(
+        load_bytes(&bytes).err(),
+        Some(LoadError::Encoding { offset: 100 })
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let huge = vec![b' '; MAX_BYTES + 1];
+    assert_eq!(
+        load_bytes(&huge).err(),
+        Some(LoadError::TooLarge {
+            bytes: MAX_BYTES + 1
+        })
+    );
+}
+
+/// Every fixture in tests/fixtures/ and what loading it must give.
+#[test]
+fn bad_data_fixtures_are_refused_for_the_right_reason() {
+    let fixture = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let problems_at = |name: &str| match load_bytes(&fixture(name)) {
+        Err(LoadError::Invalid(problems)) => {
+            problems.iter().map(|p| p.path.clone()).collect::<Vec<_>>()
+        }
+        other => panic!("{name}: expected rule problems, got {other:?}"),
+    };
+    assert!(matches!(
+        load_bytes(&fixture("truncated.json")),
+        Err(LoadError::Syntax { .. })
+    ));
+    assert!(matches!(
+        load_bytes(&fixture("wrong-types.json")),
+        Err(LoadError::Syntax { .. })
+    ));
+    assert_eq!(problems_at("duplicate-ids.json"), ["events[1].id"]);
+    assert_eq!(
+        problems_at("unknown-references.json"),
+        ["events[0].participants[0].person", "events[0].sources[0]"]
+    );
+    assert!(problems_at("impossible-dates.json").contains(&"events[0].date".to_string()));
+    assert!(problems_at("unsorted.json")
+        .iter()
+        .any(|p| p.ends_with(".date")));
+    assert_eq!(problems_at("javascript-url.json"), ["sources[0].url"]);
+    assert_eq!(problems_at("empty-events.json"), ["events"]);
+    assert_eq!(
+        load_bytes(&fixture("schema-version-2.json")).err(),
+        Some(LoadError::SchemaVersion(Some(2)))
+    );
+    assert!(matches!(
+        load_bytes(&fixture("invalid-utf8.json")),
+        Err(LoadError::Encoding { .. })
+    ));
+    // These load: a byte-order mark is fine, and markup in text is only text.
+    assert!(load_bytes(&fixture("byte-order-mark.json")).is_ok());
+    let payloads = load_bytes(&fixture("html-payloads.json")).expect("payloads are valid text");
+    assert!(payloads.entries[0].event.title.en().contains("<script>"));
 }

@@ -19,23 +19,30 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{texts, Texts};
-use crate::model::{Lang, LoadError, Timeline, SCHEMA_VERSION};
+use crate::model::{Lang, LoadError, Timeline, MAX_BYTES, SCHEMA_VERSION};
 use fetch::{fetch_timeline, FetchError, DATA_URL};
 pub use timeline::TimelineView;
 
-/// Mounts the app in `#app` (replacing the boot message there), or in the
-/// body if the page has no such element.
+/// Mounts the app in `#app`, or in the body if the page has no such element.
 pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
-        Some(root) => {
-            root.set_inner_html("");
-            leptos::mount::mount_to(root, App).forget();
-        }
+        Some(root) => leptos::mount::mount_to(root, App).forget(),
         None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Removes the build-time static list (`#static`) once the app shows the
+/// timeline or an error in its place.
+fn remove_static_list() {
+    if let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("static"))
+    {
+        list.remove();
     }
 }
 
@@ -100,7 +107,11 @@ pub fn App() -> impl IntoView {
             {move || {
                 let lang = lang.get();
                 let t = texts(lang);
-                match state.get() {
+                let state = state.get();
+                if state != LoadState::Loading {
+                    remove_static_list();
+                }
+                match state {
                     LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
                     LoadState::Ready(timeline) => {
                         // Read the URL again: it may have changed meanwhile, and
@@ -150,7 +161,8 @@ fn LanguageSwitcher(
 /// The reader-facing sentence for a load failure.
 fn failure_message(error: &FetchError, t: &Texts) -> String {
     match error {
-        FetchError::Network(_) => t.network_failed.to_string(),
+        FetchError::Network => t.network_failed.to_string(),
+        FetchError::Timeout => t.timed_out.to_string(),
         FetchError::Http(404) => t.not_found.to_string(),
         FetchError::Http(status) => (t.server_error)(*status),
         FetchError::Data(LoadError::Invalid(_)) => t.data_invalid.to_string(),
@@ -162,6 +174,8 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }
+        FetchError::Data(LoadError::TooLarge { bytes }) => (t.too_large)(*bytes, MAX_BYTES),
+        FetchError::Data(LoadError::Encoding { offset }) => (t.not_utf8)(*offset),
     }
 }
 

@@ -11,6 +11,7 @@
 //! - `{"type": "hkust-pumch-timeline:hello"}` (sent by `embed.js` when it
 //!   starts, in case it missed earlier reports): the app posts its height.
 
+use super::fallback::escape_html;
 use super::options::Options;
 
 pub const RESIZE: &str = "hkust-pumch-timeline:resize";
@@ -29,21 +30,6 @@ pub fn resize_message(height: f64) -> String {
 /// needs no escaping.
 pub fn select_message(id: &str) -> String {
     format!("{{\"type\":\"{SELECT}\",\"event\":\"{id}\"}}")
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay).

@@ -9,11 +9,13 @@
 //! - [`options`]: what the URL says (event, language, theme, filter, embed options);
 //! - [`embed`]: the embed snippet and the messages to a host page;
 //! - [`color`]: the `?accent=` colour, fitted for contrast;
+//! - [`fallback`]: the static list for readers without JavaScript;
 //! - [`nav`]: moving through the shown events.
 
 pub mod color;
 pub mod date;
 pub mod embed;
+pub mod fallback;
 pub mod lang;
 pub mod layout;
 pub mod nav;
@@ -25,4 +27,6 @@ pub use date::{PartialDate, Precision};
 pub use lang::Lang;
 pub use options::{Filter, Options, Theme};
 pub use schema::{Event, Kind, Localized, Status, TimelineDoc, SCHEMA_VERSION};
-pub use validate::{load, Entry, LoadError, ParticipantGroup, Problem, Timeline};
+pub use validate::{
+    load, load_bytes, Entry, LoadError, ParticipantGroup, Problem, Timeline, MAX_BYTES,
+};

@@ -42,7 +42,16 @@ pub enum LoadError {
     SchemaVersion(Option<u64>),
     /// Well-formed, but breaks the rules: every problem found.
     Invalid(Vec<Problem>),
+    /// Larger than [`MAX_BYTES`]: refused before parsing, so a huge file
+    /// cannot freeze the reader's tab.
+    TooLarge { bytes: usize },
+    /// Not UTF-8: the first bad byte's offset.
+    Encoding { offset: usize },
 }
+
+/// The largest data file the app reads: 8 MiB, room for well over 10,000
+/// events.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -60,6 +69,12 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Invalid(problems) => {
                 write!(f, "{} problem(s) in the data", problems.len())
+            }
+            LoadError::TooLarge { bytes } => {
+                write!(f, "the file has {bytes} bytes; the limit is {MAX_BYTES}")
+            }
+            LoadError::Encoding { offset } => {
+                write!(f, "the file is not UTF-8 text (byte {offset})")
             }
         }
     }
@@ -165,8 +180,26 @@ pub struct ParticipantGroup<'a> {
     pub members: Vec<(&'a Person, &'a Participant)>,
 }
 
-/// Parses and validates the text of a timeline file.
+/// Reads a timeline file as it comes off the network: refuses one over
+/// [`MAX_BYTES`] or not in UTF-8, accepts (and drops) a byte-order mark,
+/// then [`load`]s it.
+pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Encoding {
+        offset: e.valid_up_to(),
+    })?;
+    load(text)
+}
+
+/// Parses and validates the text of a timeline file (a leading byte-order
+/// mark is ignored).
 pub fn load(json: &str) -> Result<Timeline, LoadError> {
+    if json.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: json.len() });
+    }
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     #[derive(serde::Deserialize)]
     struct Header {
         schema_version: Option<u64>,

@@ -147,10 +147,14 @@ export function launch() {
 
 /**
  * Opens a page that records console errors and uncaught exceptions in
- * `page.problems`, so a test can assert there were none.
+ * `page.consoleErrors` and `page.pageErrors`, so a test can assert there
+ * were none.
  */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  // axe-core is injected as an inline script, which the page's strict CSP
+  // forbids; tests of the CSP itself pass { enforceCsp: true }.
+  const { enforceCsp, ...contextOptions } = options;
+  const context = await browser.newContext({ bypassCSP: !enforceCsp, ...contextOptions });
   const page = await context.newPage();
   page.consoleErrors = [];
   page.pageErrors = [];

@@ -1,0 +1,216 @@
+// End-to-end: bad data, failing servers, hostile content, no JavaScript,
+// and the Content Security Policy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, readdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { serve, launch, openPage, DIST } from './harness.mjs';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+let app;
+let browser;
+let data;
+
+before(async () => {
+  app = await serve();
+  browser = await launch();
+  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** Opens the app with data/timeline.json answered by `body`. */
+async function withData(body, options = {}) {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
+  await page.addInitScript(() => { window.__pwned = 0; });
+  await page.route('**/data/timeline.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }),
+  );
+  await page.goto(app.url);
+  await page.locator('[role="alert"], .markers [data-event-id]').first().waitFor();
+  return page;
+}
+
+const REFUSED = {
+  'truncated.json': /cannot be read: line \d+, column \d+/,
+  'wrong-types.json': /cannot be read: line \d+, column \d+: invalid type/,
+  'duplicate-ids.json': /events\[1\]\.id/,
+  'unknown-references.json': /events\[0\]\.participants\[0\]\.person/,
+  'impossible-dates.json': /events\[0\]\.date: "2024-13" is not a real date/,
+  'unsorted.json': /date order/,
+  'javascript-url.json': /sources\[0\]\.url/,
+  'empty-events.json': /at least one/,
+  'schema-version-2.json': /"schema_version": 2/,
+  'invalid-utf8.json': /not UTF-8/,
+};
+
+test('every bad data fixture gives a clear alert, with no uncaught error', async () => {
+  const names = (await readdir(FIXTURES)).filter((n) => n.endsWith('.json'));
+  for (const name of Object.keys(REFUSED)) assert.ok(names.includes(name), `fixture ${name} exists`);
+  for (const [name, expected] of Object.entries(REFUSED)) {
+    const page = await withData(await readFile(join(FIXTURES, name)));
+    const alert = page.getByRole('alert');
+    assert.ok(await alert.isVisible(), `${name}: an alert`);
+    assert.match(await alert.textContent(), expected, name);
+    assert.ok(await page.getByRole('button', { name: 'Try again' }).isVisible(), `${name}: Retry`);
+    assert.equal(await page.locator('#static').count(), 0, `${name}: the static list gives way to the alert`);
+    assert.deepEqual(page.pageErrors, [], `${name}: no uncaught error`);
+    await page.context().close();
+  }
+});
+
+test('a file over the size limit is refused, not parsed', async () => {
+  const huge = ' '.repeat(8 * 1024 * 1024 + 1);
+  const page = await withData(huge);
+  assert.match(await page.getByRole('alert').textContent(), /too large/);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('a byte-order mark is accepted', async () => {
+  const page = await withData(await readFile(join(FIXTURES, 'byte-order-mark.json')));
+  assert.equal(await page.locator('.markers [data-event-id]').count(), data.events.length);
+  await page.context().close();
+});
+
+test('HTML and script in every text field render as text and run nothing; long words wrap', async () => {
+  const page = await withData(await readFile(join(FIXTURES, 'html-payloads.json')), { viewport: { width: 320, height: 700 } });
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('.markers [data-event-id]').nth(2).click();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), 0, 'no payload ran');
+  assert.equal(await page.locator('.timeline-app img, .timeline-app script').count(), 0, 'no element came from the data');
+  assert.match(await page.locator('.detail h2').textContent(), /<script>window.__pwned=1<\/script>/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${overflow}px too wide`);
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+/**
+ * Serves the build with data/timeline.json under fault injection: `mode` is
+ * 'ok', 404, 500, 'stall' (headers and half a body, then nothing) or
+ * 'drop' (the connection is cut).
+ */
+async function faultServer() {
+  const state = { mode: 'ok', hits: 0 };
+  const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/data/timeline.json') {
+      state.hits++;
+      const body = await readFile(join(DIST, 'data', 'timeline.json'));
+      if (state.mode === 404 || state.mode === 500) return res.writeHead(state.mode).end('error');
+      if (state.mode === 'drop') return req.socket.destroy();
+      if (state.mode === 'stall') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+        res.write(body.subarray(0, body.length / 2));
+        return; // never ends
+      }
+      return res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    }
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    try {
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    state,
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+test('a failing server: 404, 500, a dropped connection, a stalled body; then Retry recovers', async () => {
+  const faults = await faultServer();
+  const cases = [
+    [404, /not found/],
+    [500, /HTTP 500/],
+    ['drop', /network request failed/],
+    ['stall', /took too long/],
+  ];
+  for (const [mode, message] of cases) {
+    faults.state.mode = mode;
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(faults.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.textContent(), message, String(mode));
+    assert.deepEqual(page.pageErrors, [], `${mode}: no uncaught error`);
+    faults.state.mode = 'ok';
+    const before = faults.state.hits;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.markers [data-event-id]').first().waitFor();
+    assert.ok(faults.state.hits > before, `${mode}: Retry really fetched again`);
+    assert.equal(await alert.count(), 0);
+    await page.context().close();
+  }
+  await faults.close();
+});
+
+test('without JavaScript the static list shows every event, from the same data', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
+  await page.goto(app.url);
+  const items = page.locator('#static .static-list > li');
+  assert.equal(await items.count(), data.events.length);
+  for (const [i, event] of data.events.entries()) {
+    const item = items.nth(i);
+    assert.equal(await item.locator('h2').textContent(), event.title.en);
+    assert.equal(await item.locator('time').first().getAttribute('datetime'), event.date);
+    assert.equal(await item.locator('p').nth(1).textContent(), event.summary.en);
+    assert.equal(await item.locator('.sources a').count(), event.sources.length);
+  }
+  assert.match(await items.nth(data.events.findIndex((e) => e.status === 'expected')).textContent(), /Expected, not confirmed/);
+  assert.equal(await page.locator('h1').textContent(), data.title.en);
+  await page.context().close();
+});
+
+test('when the WebAssembly fails to start, the static list stays', async () => {
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.goto(app.url);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#static .static-list > li').count(), data.events.length);
+  assert.ok(await page.locator('#static').isVisible());
+  await page.context().close();
+});
+
+test('under the strict CSP (meta and nginx header) the app runs with no violation, asking only its own origin', async () => {
+  const index = await fetch(app.url);
+  const header = index.headers.get('content-security-policy');
+  assert.match(header, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(header, /unsafe-inline/);
+  assert.match(header, /frame-ancestors/);
+  const html = await index.text();
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, enforceCsp: true });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(app.url + '?accent=ffdd00&lang=zh-Hant');
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('.markers [data-event-id]').nth(2).click();
+  await page.getByRole('checkbox', { name: '背景' }).uncheck();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(app.url)), [], 'only its own origin');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});

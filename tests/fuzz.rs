@@ -1,0 +1,113 @@
+//! Property tests: parsing plus validation never panics (with
+//! `panic = "abort"` a panic would kill the whole app), whatever the bytes:
+//! arbitrary ones, and mutations of the real file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use hkust_pumch_timeline::model::date::PartialDate;
+use hkust_pumch_timeline::model::fallback::render;
+use hkust_pumch_timeline::model::layout::layout;
+use hkust_pumch_timeline::model::{load_bytes, Options};
+use proptest::prelude::*;
+
+const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
+
+/// One edit to a byte string.
+#[derive(Clone, Debug)]
+enum Edit {
+    Flip(usize, u8),
+    Delete(usize, usize),
+    Insert(usize, Vec<u8>),
+    Truncate(usize),
+}
+
+fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
+    for edit in edits {
+        let len = bytes.len().max(1);
+        match edit {
+            Edit::Flip(at, v) => {
+                if !bytes.is_empty() {
+                    let i = at % len;
+                    bytes[i] ^= v;
+                }
+            }
+            Edit::Delete(at, n) => {
+                let start = at % len;
+                let end = (start + n).min(bytes.len());
+                if start < end {
+                    bytes.drain(start..end);
+                }
+            }
+            Edit::Insert(at, new) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, new.iter().copied());
+            }
+            Edit::Truncate(at) => bytes.truncate(at % len),
+        }
+    }
+    bytes
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    // JSON-ish fragments make structural damage likelier than random bytes.
+    let fragment = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 1..8),
+        Just(b"\"".to_vec()),
+        Just(b"{}".to_vec()),
+        Just(b"[]".to_vec()),
+        Just(b"null".to_vec()),
+        Just(b"-13".to_vec()),
+        Just(b"2024-02-30".to_vec()),
+        Just(b"\\u0000".to_vec()),
+        Just("\u{feff}".as_bytes().to_vec()),
+    ];
+    prop_oneof![
+        (any::<usize>(), 1..=255u8).prop_map(|(a, v)| Edit::Flip(a, v)),
+        (any::<usize>(), 1..64usize).prop_map(|(a, n)| Edit::Delete(a, n)),
+        (any::<usize>(), fragment).prop_map(|(a, f)| Edit::Insert(a, f)),
+        any::<usize>().prop_map(Edit::Truncate),
+    ]
+}
+
+/// Everything the app does with loaded data, on the host.
+fn exercise(bytes: &[u8]) {
+    if let Ok(timeline) = load_bytes(bytes) {
+        let all: Vec<usize> = (0..timeline.entries.len()).collect();
+        let axis = layout(&timeline.entries, &all, Some(20_000), 0.1);
+        assert_eq!(axis.placements.len(), timeline.entries.len());
+        assert!(axis
+            .placements
+            .iter()
+            .all(|p| (0.0..=1.0).contains(&p.label)));
+        let _ = render(&timeline);
+        for entry in &timeline.entries {
+            let _ = timeline.participants_by_organisation(&entry.event);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        exercise(&bytes);
+    }
+
+    #[test]
+    fn mutations_of_the_real_file_never_panic(edits in proptest::collection::vec(edit(), 1..6)) {
+        exercise(&apply(SHIPPED.to_vec(), &edits));
+    }
+
+    #[test]
+    fn any_date_text_parses_or_is_refused(text in "[0-9]{0,5}(-[0-9]{0,3}){0,3}|\\PC{0,12}") {
+        if let Ok(date) = PartialDate::parse(&text) {
+            prop_assert!(date.first_day() <= date.last_day());
+            prop_assert_eq!(PartialDate::parse(&date.iso()), Ok(date));
+        }
+    }
+
+    #[test]
+    fn any_query_parses(pairs in proptest::collection::vec(("[a-z]{1,8}", "\\PC{0,24}"), 0..8), fragment in "\\PC{0,24}") {
+        let _ = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &fragment);
+    }
+}
