@@ -335,61 +335,35 @@ fn Filters(state: TimelineState) -> impl IntoView {
         .iter()
         .map(|&kind| {
             let kinds = kinds.clone();
-            let checked = move || state.filter.with(|f| f.shows_kind(kind));
-            // The last shown kind cannot be hidden: say so by disabling it.
-            let last = move || {
-                state
-                    .filter
-                    .with(|f| f.kinds.len() == 1 && f.kinds.contains(&kind))
-            };
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        name="kind"
-                        value=kind.code()
-                        prop:checked=checked
-                        disabled=last
-                        on:change=move |_| {
-                            let mut f = state.filter.get_untracked();
-                            f.toggle_kind(kind, &kinds);
-                            state.set_filter(f);
-                        }
-                    />
-                    {state.t.kind(kind)}
-                </label>
-            }
+            filter_check(
+                state,
+                "kind",
+                kind.code().to_string(),
+                state.t.kind(kind),
+                move |f| (f.shows_kind(kind), f.kind_locked(kind)),
+                move |f| f.toggle_kind(kind, &kinds),
+            )
         })
         .collect_view();
     let org_boxes = orgs
         .into_iter()
         .map(|(id, name, lang)| {
             let org_ids = org_ids.clone();
-            let id_for_check = id.clone();
-            let id_for_last = id.clone();
-            let checked = move || state.filter.with(|f| f.shows_organisation(&id_for_check));
-            let last = move || {
-                state
-                    .filter
-                    .with(|f| f.organisations.len() == 1 && f.organisations.contains(&id_for_last))
-            };
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        name="org"
-                        value=id.clone()
-                        prop:checked=checked
-                        disabled=last
-                        on:change=move |_| {
-                            let mut f = state.filter.get_untracked();
-                            f.toggle_organisation(&id, &org_ids);
-                            state.set_filter(f);
-                        }
-                    />
-                    <span lang=lang>{name}</span>
-                </label>
-            }
+            let check_id = id.clone();
+            let toggle_id = id.clone();
+            filter_check(
+                state,
+                "org",
+                id,
+                view! { <span lang=lang>{name}</span> },
+                move |f| {
+                    (
+                        f.shows_organisation(&check_id),
+                        f.organisation_locked(&check_id),
+                    )
+                },
+                move |f| f.toggle_organisation(&toggle_id, &org_ids),
+            )
         })
         .collect_view();
     view! {
@@ -403,6 +377,37 @@ fn Filters(state: TimelineState) -> impl IntoView {
                 {org_boxes}
             </fieldset>
         </div>
+    }
+}
+
+/// One filter checkbox. `check` says whether its value is shown and
+/// whether it is locked (the last one shown cannot be hidden, so it is
+/// disabled); `toggle` flips it.
+fn filter_check(
+    state: TimelineState,
+    name: &'static str,
+    value: String,
+    label: impl IntoView + 'static,
+    check: impl Fn(&Filter) -> (bool, bool) + Clone + Send + Sync + 'static,
+    toggle: impl Fn(&mut Filter) + 'static,
+) -> impl IntoView {
+    let locked = check.clone();
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                name=name
+                value=value
+                prop:checked=move || state.filter.with(|f| check(f).0)
+                disabled=move || state.filter.with(|f| locked(f).1)
+                on:change=move |_| {
+                    let mut f = state.filter.get_untracked();
+                    toggle(&mut f);
+                    state.set_filter(f);
+                }
+            />
+            {label}
+        </label>
     }
 }
 

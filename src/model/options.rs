@@ -91,6 +91,16 @@ impl Filter {
         self.organisations.is_empty() || self.organisations.contains(id)
     }
 
+    /// True when `kind` is the only kind shown: it cannot be hidden.
+    pub fn kind_locked(&self, kind: Kind) -> bool {
+        self.kinds.len() == 1 && self.kinds.contains(&kind)
+    }
+
+    /// True when organisation `id` is the only one shown.
+    pub fn organisation_locked(&self, id: &str) -> bool {
+        self.organisations.len() == 1 && self.organisations.contains(id)
+    }
+
     /// Shows or hides `kind`, where `present` are the kinds the data has.
     /// Showing every present kind is the same as no restriction. Hiding the
     /// last shown kind is refused: a filter always leaves something to show.
@@ -251,6 +261,7 @@ mod tests {
         f.toggle_kind(Kind::Visit, &present);
         assert!(!f.shows_kind(Kind::Visit));
         assert!(f.shows_kind(Kind::Agreement));
+        assert!(f.kind_locked(Kind::Agreement) && !f.kind_locked(Kind::Visit));
         f.toggle_kind(Kind::Agreement, &present);
         assert!(f.shows_kind(Kind::Agreement), "the last shown kind stays");
         f.toggle_kind(Kind::Visit, &present);

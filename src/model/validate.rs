@@ -307,6 +307,15 @@ impl Validator {
         }
     }
 
+    fn language_tag(&mut self, path: &str, tag: &str) {
+        if !is_language_tag(tag) {
+            self.report(
+                path,
+                format!("\"{tag}\" is not a language code such as \"en\" or \"zh-Hans\""),
+            );
+        }
+    }
+
     fn date(&mut self, path: &str, text: &str) -> Option<PartialDate> {
         match PartialDate::parse(text) {
             Ok(date) => Some(date),
@@ -395,15 +404,7 @@ impl Validator {
             if source.publisher.trim().is_empty() {
                 self.report(format!("{path}.publisher"), "the publisher is empty");
             }
-            if !is_language_tag(&source.lang) {
-                self.report(
-                    format!("{path}.lang"),
-                    format!(
-                        "\"{}\" is not a language code such as \"en\" or \"zh-Hans\"",
-                        source.lang
-                    ),
-                );
-            }
+            self.language_tag(&format!("{path}.lang"), &source.lang);
             if !is_web_url(&source.url) {
                 self.report(
                     format!("{path}.url"),
@@ -515,15 +516,7 @@ impl Validator {
             if q.text.trim().is_empty() {
                 self.report(format!("{qpath}.text"), "the quotation is empty");
             }
-            if !is_language_tag(&q.lang) {
-                self.report(
-                    format!("{qpath}.lang"),
-                    format!(
-                        "\"{}\" is not a language code such as \"en\" or \"zh-Hans\"",
-                        q.lang
-                    ),
-                );
-            }
+            self.language_tag(&format!("{qpath}.lang"), &q.lang);
         }
         if event.sources.is_empty() {
             self.report(
