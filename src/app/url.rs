@@ -44,7 +44,9 @@ fn replace_query(edit: impl FnOnce(&UrlSearchParams)) {
     };
     edit(&params);
     let hash = location.hash().unwrap_or_default();
-    let keep_hash = !hash.is_empty() && Options::parse([], &hash[1..]).event.is_none();
+    let keep_hash = hash.strip_prefix('#').is_some_and(|fragment| {
+        !fragment.is_empty() && Options::parse([], fragment).event.is_none()
+    });
     let url = format!(
         "{}?{}{}",
         location.pathname().unwrap_or_default(),

@@ -543,23 +543,23 @@ impl Validator {
         events: &[Event],
         dates: &[(Option<PartialDate>, Option<Option<PartialDate>>)],
     ) {
-        let mut previous: Option<(usize, PartialDate)> = None;
-        for (i, (start, _)) in dates.iter().enumerate() {
+        let mut previous: Option<(&Event, PartialDate)> = None;
+        for (i, (event, (start, _))) in events.iter().zip(dates).enumerate() {
             let Some(start) = *start else { continue };
-            if let Some((p, prev)) = previous {
+            if let Some((prev_event, prev)) = previous {
                 if start.surely_before(&prev) {
                     self.report(
                         format!("events[{i}].date"),
                         format!(
                             "this event ({}) comes before the one listed above it, \"{}\" ({}): list events in date order",
-                            events[i].date, events[p].id, events[p].date
+                            event.date, prev_event.id, prev_event.date
                         ),
                     );
                 }
             }
             // Compare with the latest-starting event so far.
             if previous.is_none_or(|(_, prev)| start.first_day() >= prev.first_day()) {
-                previous = Some((i, start));
+                previous = Some((event, start));
             }
         }
     }

@@ -1,0 +1,106 @@
+// Measures the release build as a visitor's browser gets it, served by
+// nginx (deploy/nginx.conf) on 127.0.0.1: the bytes of every resource the
+// first view loads (raw, gzip -9, brotli) and the time from navigation start
+// to the first event on screen (the static list, then the interactive
+// marker), over several loads. Prints a table and writes bench/RESULTS.md.
+// Not a test: it asserts nothing.
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { serve, launch } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const app = await serve();
+const browser = await launch();
+
+async function firstView() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const bodies = new Map();
+  page.on('response', async (r) => {
+    try {
+      if (r.url().startsWith(app.url)) bodies.set(new URL(r.url()).pathname, await r.body());
+    } catch {}
+  });
+  await page.goto(app.url);
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return bodies;
+}
+
+async function timing() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__marks = {};
+    new MutationObserver(() => {
+      const m = window.__marks;
+      if (!m.static && document.querySelector('#static .static-list > li')) m.static = performance.now();
+      if (!m.marker && document.querySelector('.markers [data-event-id]')) m.marker = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(app.url);
+  await page.locator('.markers [data-event-id]').first().waitFor();
+  const marks = await page.evaluate(() => window.__marks);
+  await context.close();
+  return marks;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
+};
+
+const bodies = await firstView();
+const rows = [...bodies].map(([path, body]) => ({
+  path,
+  raw: body.length,
+  gzip: gzipSync(body, { level: 9 }).length,
+  brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+}));
+rows.sort((a, b) => b.gzip - a.gzip);
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+await timing(); // warm-up
+const runs = [];
+for (let i = 0; i < RUNS; i++) runs.push(await timing());
+const staticT = stats(runs.map((r) => r.static ?? NaN));
+const markerT = stats(runs.map((r) => r.marker));
+await browser.close();
+await app.close();
+
+const kb = (n) => (n / 1024).toFixed(1);
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${kb(totalmem() / 1024)} MB RAM, ${chromium}, Node ${process.version}`;
+const table = [
+  '| resource | raw KB | gzip KB | brotli KB |',
+  '|---|---:|---:|---:|',
+  ...rows.map((r) => `| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
+  `| **first view, total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+].join('\n');
+const times = [
+  '| from navigation start to | median ms | min ms | max ms |',
+  '|---|---:|---:|---:|',
+  `| the static list of events (no JS needed) | ${staticT.median.toFixed(0)} | ${staticT.min.toFixed(0)} | ${staticT.max.toFixed(0)} |`,
+  `| the first interactive marker | ${markerT.median.toFixed(0)} | ${markerT.min.toFixed(0)} | ${markerT.max.toFixed(0)} |`,
+].join('\n');
+const report = `# Benchmark results
+
+Measured ${new Date().toISOString().slice(0, 10)} by \`bench/run.sh\` on ${machine}.
+Release build served by nginx with \`deploy/nginx.conf\` on 127.0.0.1;
+headless Chromium at 1280×800; ${RUNS} loads after one warm-up.
+
+## Bytes of the first view
+
+${table}
+
+Budget (issue "Speed and size"): 60 KB gzip for everything the first view loads.
+
+## Time to the first event
+
+${times}
+`;
+console.log(report);
+await writeFile(new URL('RESULTS.md', import.meta.url), report);
