@@ -65,10 +65,12 @@ pub fn App() -> impl IntoView {
     let embedded = options.embed || embed::is_framed();
     let lang = RwSignal::new(url::reader_lang());
     let state = RwSignal::new(LoadState::Loading);
+    // `?data=` may name another file, but only a relative one on this origin.
+    let data_url = StoredValue::new(options.data.clone().unwrap_or_else(|| DATA_URL.to_string()));
     let load = move || {
         state.set(LoadState::Loading);
         spawn_local(async move {
-            state.set(match fetch_timeline(DATA_URL).await {
+            state.set(match fetch_timeline(&data_url.get_value()).await {
                 Ok(timeline) => LoadState::Ready(Arc::new(timeline)),
                 Err(e) => LoadState::Failed(e),
             });

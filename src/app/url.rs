@@ -6,7 +6,9 @@ use web_sys::UrlSearchParams;
 
 use crate::model::{Filter, Lang, Options, Theme};
 
-const KEYS: [&str; 7] = ["event", "lang", "theme", "filter", "embed", "bg", "accent"];
+const KEYS: [&str; 8] = [
+    "event", "lang", "theme", "filter", "embed", "bg", "accent", "data",
+];
 
 fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())

@@ -121,6 +121,7 @@ mod tests {
             transparent: true,
             accent: Rgb::parse("003366"),
             embed: false,
+            data: None,
         };
         let html = snippet("https://example.org/t/", &options, "A \"title\" <b>", true);
         assert!(html.contains(

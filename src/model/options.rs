@@ -10,6 +10,7 @@
 //! | `embed` | `1` | embed mode (also on whenever the page is framed) |
 //! | `bg` | `transparent` | lets the host page's background show through |
 //! | `accent` | a hex colour, `0b57a4` or `06c` | the accent colour, fitted for contrast |
+//! | `data` | a relative path on the app's own origin, e.g. `bench/data-1000.json` | another data file (for benchmarks and previews) |
 //!
 //! Parsing works on already-decoded key/value pairs (the browser's
 //! `URLSearchParams` decodes), so this stays plain Rust. Anything unknown or
@@ -170,6 +171,25 @@ pub struct Options {
     pub transparent: bool,
     /// `?accent=`: only a well-formed hex colour ever gets here.
     pub accent: Option<Rgb>,
+    /// `?data=`: only a relative path on the app's own origin gets here.
+    pub data: Option<String>,
+}
+
+/// Accepts a data path only if it is relative and stays on the app's own
+/// origin: no scheme (`https:`, `javascript:`), no `//host`, no leading
+/// `/` or `\\`, no `..`, no control characters; and it names a `.json` file.
+pub fn data_path(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= 200
+        && value.ends_with(".json")
+        && !value.contains(':')
+        && !value.starts_with('/')
+        && !value.contains('\\')
+        && !value.split('/').any(|part| part == ".." || part.is_empty())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
+    ok.then(|| value.to_string())
 }
 
 impl Options {
@@ -190,6 +210,7 @@ impl Options {
                 "embed" => options.embed = matches!(value, "1" | "true"),
                 "bg" => options.transparent = value == "transparent",
                 "accent" => options.accent = Rgb::parse(value),
+                "data" => options.data = data_path(value),
                 _ => {}
             }
         }
@@ -251,6 +272,39 @@ mod tests {
             [&Kind::Agreement]
         );
         assert!(o.filter.organisations.is_empty());
+    }
+
+    #[test]
+    fn only_relative_same_origin_data_paths_are_taken() {
+        for good in [
+            "data/timeline.json",
+            "bench/data-1000.json",
+            "./x.json",
+            "a_b-c.json",
+        ] {
+            assert_eq!(data_path(good).as_deref(), Some(good), "{good}");
+        }
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "/etc/x.json",
+            "javascript:alert(1).json",
+            "data:application/json,{}.json",
+            "../secret.json",
+            "a/../../x.json",
+            "a//b.json",
+            "\\\\evil\\x.json",
+            "x.txt",
+            "x.json?y=1",
+            "%2F%2Fevil.json",
+            "",
+        ] {
+            assert_eq!(data_path(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Options::parse([("data", "https://evil.example/x.json")], "").data,
+            None
+        );
     }
 
     #[test]

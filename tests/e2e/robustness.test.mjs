@@ -214,3 +214,25 @@ test('under the strict CSP (meta and nginx header) the app runs with no violatio
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
+
+test('?data= takes only a relative path on the app\'s own origin', async () => {
+  const requests = async (query) => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+    const seen = [];
+    page.on('request', (r) => seen.push(r.url()));
+    await page.goto(app.url + query);
+    await page.locator('[role="alert"], .markers [data-event-id]').first().waitFor();
+    const alert = await page.getByRole('alert').count();
+    await page.context().close();
+    return { seen, alert };
+  };
+  const other = await requests('?data=no-such-file.json');
+  assert.ok(other.seen.includes(app.url + 'no-such-file.json'), 'a relative path is fetched');
+  assert.equal(other.alert, 1, 'and its 404 is reported');
+  for (const bad of ['https://example.org/x.json', '//example.org/x.json', '/etc/x.json', '../x.json', 'javascript:alert(1)']) {
+    const { seen, alert } = await requests('?data=' + encodeURIComponent(bad));
+    assert.equal(alert, 0, `${bad}: refused, the default data loads`);
+    assert.ok(seen.includes(app.url + 'data/timeline.json'), bad);
+    assert.deepEqual(seen.filter((u) => !u.startsWith(app.url)), [], bad);
+  }
+});
