@@ -8,7 +8,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { serve, launch } from '../tests/e2e/harness.mjs';
+import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
+import { writeSynthetic } from './synth.mjs';
+
+const SIZES = [10, 100, 1000, 10000];
+await writeSynthetic(DIST, SIZES);
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const app = await serve();
@@ -68,6 +72,37 @@ const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await timing());
 const staticT = stats(runs.map((r) => r.static ?? NaN));
 const markerT = stats(runs.map((r) => r.marker));
+
+/** Time to the first marker, JS heap, and time for Next to move the selection, at N events. */
+async function scale(n) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (!window.__marker && document.querySelector('.markers [data-event-id]')) window.__marker = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${app.url}?data=bench/data-${n}.json`);
+  await page.locator('.markers [data-event-id]').first().waitFor({ timeout: 120_000 });
+  const first = await page.evaluate(() => window.__marker);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const next = [];
+  for (let i = 0; i < 5; i++) {
+    next.push(await page.evaluate(() => new Promise((done) => {
+      const t0 = performance.now();
+      document.querySelector('.pager .next').click();
+      requestAnimationFrame(() => done(performance.now() - t0));
+    })));
+  }
+  await context.close();
+  return { n, first, heap, next: stats(next).median };
+}
+const scaleRows = [];
+for (const n of SIZES) scaleRows.push(await scale(n));
 await browser.close();
 await app.close();
 
@@ -86,6 +121,11 @@ const times = [
   `| the static list of events (no JS needed) | ${staticT.median.toFixed(0)} | ${staticT.min.toFixed(0)} | ${staticT.max.toFixed(0)} |`,
   `| the first interactive marker | ${markerT.median.toFixed(0)} | ${markerT.min.toFixed(0)} | ${markerT.max.toFixed(0)} |`,
 ].join('\n');
+const scaling = [
+  '| events | first marker ms | JS heap MB | Next → selection moved, ms (median of 5) |',
+  '|---:|---:|---:|---:|',
+  ...scaleRows.map((r) => `| ${r.n} | ${r.first.toFixed(0)} | ${(r.heap / 1048576).toFixed(1)} | ${r.next.toFixed(1)} |`),
+].join('\n');
 const report = `# Benchmark results
 
 Measured ${new Date().toISOString().slice(0, 10)} by \`bench/run.sh\` on ${machine}.
@@ -101,6 +141,13 @@ Budget (issue "Speed and size"): 60 KB gzip for everything the first view loads.
 ## Time to the first event
 
 ${times}
+
+## Scale (synthetic data from \`bench/synth.mjs\`, loaded with \`?data=\`)
+
+${scaling}
+
+Targets (issue "Speed and size"): first render under 300 ms and moving to
+the next event under one frame (16 ms) at 10,000 events.
 `;
 console.log(report);
 await writeFile(new URL('RESULTS.md', import.meta.url), report);
