@@ -149,5 +149,6 @@ ${scaling}
 Targets (issue "Speed and size"): first render under 300 ms and moving to
 the next event under one frame (16 ms) at 10,000 events.
 `;
+const decisions = await readFile(new URL('DECISIONS.md', import.meta.url), 'utf8').catch(() => '');
 console.log(report);
-await writeFile(new URL('RESULTS.md', import.meta.url), report);
+await writeFile(new URL('RESULTS.md', import.meta.url), `${report}\n${decisions}`);

@@ -134,11 +134,8 @@ impl TimelineState {
 
     /// Selects the event a step away among the shown ones.
     fn select_step(&self, step: Step) {
-        if let Some(i) = nav::step(
-            &self.visible.get_untracked(),
-            self.selected.get_untracked(),
-            step,
-        ) {
+        let current = self.selected.get_untracked();
+        if let Some(i) = self.visible.with_untracked(|v| nav::step(v, current, step)) {
             self.select(i);
         }
     }
@@ -205,16 +202,21 @@ pub fn TimelineView(
             .with_value(|t| t.entries.get(i).map(|entry| event_detail(t, entry, lang)))
     };
     let position = move || {
-        let visible = state.visible.get();
-        match nav::position(&visible, state.selected.get()) {
-            Some(p) => (t.position)(p, visible.len()),
-            None => String::new(),
-        }
+        let selected = state.selected.get();
+        state.visible.with(|v| {
+            nav::position(v, selected).map_or(String::new(), |p| (t.position)(p, v.len()))
+        })
     };
-    let at_start =
-        move || nav::step(&state.visible.get(), state.selected.get(), Step::Previous).is_none();
-    let at_end =
-        move || nav::step(&state.visible.get(), state.selected.get(), Step::Next).is_none();
+    let at_start = move || {
+        state
+            .visible
+            .with(|v| nav::step(v, state.selected.get(), Step::Previous).is_none())
+    };
+    let at_end = move || {
+        state
+            .visible
+            .with(|v| nav::step(v, state.selected.get(), Step::Next).is_none())
+    };
 
     // Swipe left or right on the card, on touch screens. Touch events, not
     // pointer events: a pointer is cancelled as soon as the page pans.
@@ -418,8 +420,15 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
     let lang = state.lang;
     let list = NodeRef::<html::Ol>::new();
     // The marker that holds the tab stop: the focused one while shown.
-    let tab_stop =
-        Memo::new(move |_| nav::resolve(&state.visible.get(), Some(state.focused.get())));
+    let tab_stop = Memo::new(move |_| {
+        state
+            .visible
+            .with(|v| nav::resolve(v, Some(state.focused.get())))
+    });
+    // Selectors wake only the two markers whose state changes, not every
+    // marker, so a move costs the same with 10 events or 10,000.
+    let is_selected = Selector::new(move || state.selected.get());
+    let is_tab_stop = Selector::new(move || tab_stop.get());
     let on_keydown = move |e: web_sys::KeyboardEvent| {
         let step = match e.key().as_str() {
             "ArrowRight" | "ArrowDown" => Step::Next,
@@ -536,7 +545,10 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
                     <span
                         class="dot"
                         class:expected=entry.event.status == Status::Expected
-                        class:selected=move || state.selected.get() == i
+                        class:selected={
+                            let is_selected = is_selected.clone();
+                            move || is_selected.selected(&i)
+                        }
                         style=("--pos", percent(place.marker))
                         on:click=move |_| state.select(i)
                     ></span>
@@ -563,8 +575,14 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
                             type="button"
                             class="marker-button"
                             data-event-id=entry.event.id.clone()
-                            aria-current=move || (state.selected.get() == i).then_some("true")
-                            tabindex=move || if tab_stop.get() == Some(i) { "0" } else { "-1" }
+                            aria-current={
+                                let is_selected = is_selected.clone();
+                                move || is_selected.selected(&i).then_some("true")
+                            }
+                            tabindex={
+                                let is_tab_stop = is_tab_stop.clone();
+                                move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
+                            }
                             on:click=move |_| {
                                 state.select(i);
                                 reveal_detail();
