@@ -1,26 +1,17 @@
 // End-to-end: the timeline embedded in a host page on another origin —
 // auto-height, hash sync, two embeds, forged messages, the Embed dialog's
 // snippet — and the nginx deployment config.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, serveHost, launch, openPage, axe, screenshot, DIST } from './harness.mjs';
+import { serveHost, openPage, axe, screenshot, DIST, useApp } from './harness.mjs';
 
 let app;
 let browser;
 let data;
 
-before(async () => {
-  app = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useApp((c) => ({ app: app, browser, data } = c));
 
 /** A host page (on its own origin) holding `body`. */
 async function host(body) {

@@ -1,10 +1,8 @@
 // End-to-end: keyboard, touch, deep links, history, filters, layouts,
 // reduced motion, print and themes, with axe-core in each state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, openPage, axe, DIST } from './harness.mjs';
+import { openPage, axe, useApp } from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -14,16 +12,9 @@ let browser;
 let ids;
 let data;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+useApp((c) => {
+  ({ app: server, browser, data } = c);
   ids = data.events.map((e) => e.id);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(path = '', options = DESKTOP) {

@@ -1,21 +1,24 @@
-// Shared harness for the end-to-end tests: a static server for the release
-// build on 127.0.0.1, Debian's Chromium through playwright-core (never a
-// downloaded browser), and axe-core for WCAG 2.2 AA.
+// Shared harness for the end-to-end tests: the release build served by
+// Debian's nginx with deploy/nginx.conf on 127.0.0.1, host pages on other
+// ports, Debian's Chromium through playwright-core (never a downloaded
+// browser), and axe-core for WCAG 2.2 AA.
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 
-const TYPES = {
+/** Content types by file extension, for test servers. */
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -106,28 +109,6 @@ export async function serveHost(pages) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Serves `dir` with a plain Node server on 127.0.0.1 at a free port. */
-export async function serveStatic(dir = DIST) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
-
 /** Launches Debian's Chromium headless, with no network chatter of its own. */
 export function launch() {
   return chromium.launch({
@@ -186,4 +167,23 @@ export async function axe(page) {
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Registers the hooks every end-to-end file needs: the build served by
+ * nginx, a browser, and the shipped data. `ready` receives
+ * { app, browser, data } once they are up.
+ */
+export function useApp(ready) {
+  const ctx = {};
+  before(async () => {
+    ctx.app = await serve();
+    ctx.browser = await launch();
+    ctx.data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+    ready(ctx);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.close();
+  });
 }

@@ -1,25 +1,14 @@
 // End-to-end: English, Traditional and Simplified Chinese — content,
 // interface, dates, <html lang>, the switcher and the browser's languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, openPage, axe, screenshot, DIST } from './harness.mjs';
+import { openPage, axe, screenshot, useApp } from './harness.mjs';
 
 let server;
 let browser;
 let data;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useApp((c) => ({ app: server, browser, data } = c));
 
 async function open(path, options = { viewport: { width: 1280, height: 800 } }) {
   const page = await openPage(browser, options);

@@ -1,11 +1,11 @@
 // End-to-end: bad data, failing servers, hostile content, no JavaScript,
 // and the Content Security Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { serve, launch, openPage, DIST } from './harness.mjs';
+import { openPage, DIST, CONTENT_TYPES, useApp } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -13,16 +13,7 @@ let app;
 let browser;
 let data;
 
-before(async () => {
-  app = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await app?.close();
-});
+useApp((c) => ({ app: app, browser, data } = c));
 
 /** Opens the app with data/timeline.json answered by `body`. */
 async function withData(body, options = {}) {
@@ -99,7 +90,6 @@ test('HTML and script in every text field render as text and run nothing; long w
  */
 async function faultServer() {
   const state = { mode: 'ok', hits: 0 };
-  const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml' };
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/data/timeline.json') {
@@ -116,7 +106,7 @@ async function faultServer() {
     }
     const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
     try {
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
     } catch {
       res.writeHead(404).end();
     }

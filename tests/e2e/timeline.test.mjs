@@ -1,9 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, served on 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, openPage, axe, screenshot, DIST } from './harness.mjs';
+import { openPage, axe, screenshot, useApp } from './harness.mjs';
 
 const MISSION = [
   ['ip-visit-pumch-2024-03', 'March 2024'],
@@ -16,16 +14,7 @@ let server;
 let browser;
 let data;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useApp((c) => ({ app: server, browser, data } = c));
 
 async function loaded(options = { viewport: { width: 1280, height: 800 } }) {
   const page = await openPage(browser, options);
