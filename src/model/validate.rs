@@ -108,7 +108,9 @@ pub struct Entry {
 /// known, every date real.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
+    /// Everything but the events (its `events` is left empty)…
     pub doc: TimelineDoc,
+    /// …which are here, with their dates parsed.
     pub entries: Vec<Entry>,
 }
 
@@ -214,21 +216,17 @@ pub fn load(json: &str) -> Result<Timeline, LoadError> {
 }
 
 /// Checks every rule and returns the [`Timeline`], or every problem found.
-pub fn validate(doc: TimelineDoc) -> Result<Timeline, Vec<Problem>> {
+pub fn validate(mut doc: TimelineDoc) -> Result<Timeline, Vec<Problem>> {
     let mut v = Validator::default();
     v.check(&doc);
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
-    let entries = doc
-        .events
-        .iter()
+    // The events move into the entries: kept once, not twice.
+    let entries = std::mem::take(&mut doc.events)
+        .into_iter()
         .zip(v.dates)
-        .map(|(event, (start, end))| Entry {
-            event: event.clone(),
-            start,
-            end,
-        })
+        .map(|(event, (start, end))| Entry { event, start, end })
         .collect();
     Ok(Timeline { doc, entries })
 }

@@ -20,6 +20,14 @@ async function host(body) {
   return serveHost({ '/': html });
 }
 
+/** Opens a host page holding `body` in a new browser page with `options`. */
+async function visit(body, options) {
+  const site = await host(body);
+  const page = await openPage(browser, options);
+  await page.goto(site.url);
+  return { site, page };
+}
+
 const frameTag = (query, width, extra = '') =>
   `<iframe src="${app.url}?${query}" title="Timeline" style="width:${width};height:300px;border:0" data-hkust-pumch-timeline ${extra}></iframe>`;
 const script = () => `<script src="${app.url}embed.js" defer></script>`;
@@ -46,9 +54,7 @@ const noInnerScrollbar = (frame) =>
 
 test('auto-height: at 320, 600 and 1000 px the iframe takes its content height, with no inner scrollbar', async () => {
   for (const width of [320, 600, 1000]) {
-    const site = await host(frameTag('lang=en', `${width}px`) + script());
-    const page = await openPage(browser, { viewport: { width: 1100, height: 800 } });
-    await page.goto(site.url);
+    const { site, page } = await visit(frameTag('lang=en', `${width}px`) + script(), { viewport: { width: 1100, height: 800 } });
     const iframe = page.locator('iframe');
     const { frame, outer } = await settled(page, iframe);
     assert.ok(outer > 400, `${width}px: ${outer}px tall`);
@@ -66,9 +72,7 @@ test('auto-height: at 320, 600 and 1000 px the iframe takes its content height, 
 });
 
 test('auto-height follows the content: selection, filter and language', async () => {
-  const site = await host(frameTag('lang=en', '600px') + script());
-  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-  await page.goto(site.url);
+  const { site, page } = await visit(frameTag('lang=en', '600px') + script(), { viewport: { width: 1000, height: 800 } });
   const iframe = page.locator('iframe');
   let { frame, outer } = await settled(page, iframe);
   const heights = [outer];
@@ -91,9 +95,7 @@ test('auto-height follows the content: selection, filter and language', async ()
 });
 
 test('hash sync: a selection in the frame reaches the host URL, and the host URL opens that event', async () => {
-  const site = await host(frameTag('lang=en', '100%', 'data-sync-url') + script());
-  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-  await page.goto(site.url);
+  const { site, page } = await visit(frameTag('lang=en', '100%', 'data-sync-url') + script(), { viewport: { width: 1000, height: 800 } });
   const iframe = page.locator('iframe');
   const { frame } = await settled(page, iframe);
   await frame.locator('.markers [data-event-id="pumch-delegation-hkust-2024-04"]').click();
@@ -110,11 +112,7 @@ test('hash sync: a selection in the frame reaches the host URL, and the host URL
 });
 
 test('two embeds on one page size themselves independently; only the synced one writes the hash', async () => {
-  const site = await host(
-    frameTag('lang=en', '340px', 'id="a"') + frameTag('lang=zh-Hant', '900px', 'id="b" data-sync-url') + script(),
-  );
-  const page = await openPage(browser, { viewport: { width: 1300, height: 800 } });
-  await page.goto(site.url);
+  const { site, page } = await visit(frameTag('lang=en', '340px', 'id="a"') + frameTag('lang=zh-Hant', '900px', 'id="b" data-sync-url') + script(), { viewport: { width: 1300, height: 800 } });
   const a = await settled(page, page.locator('#a'));
   const b = await settled(page, page.locator('#b'));
   assert.ok(a.outer > b.outer + 100, `the narrow frame is taller (${a.outer} vs ${b.outer})`);
@@ -129,9 +127,7 @@ test('two embeds on one page size themselves independently; only the synced one 
 });
 
 test('forged or malformed messages are ignored', async () => {
-  const site = await host(frameTag('lang=en', '600px', 'data-sync-url') + script());
-  const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-  await page.goto(site.url);
+  const { site, page } = await visit(frameTag('lang=en', '600px', 'data-sync-url') + script(), { viewport: { width: 1000, height: 800 } });
   const iframe = page.locator('iframe');
   const { frame, outer } = await settled(page, iframe);
   // From the host page itself (wrong source), well-formed.
