@@ -1,13 +1,22 @@
-//! Loading `data/timeline.json` over the network, within a time limit.
+//! Loading `data/timeline.json` over the network, within a time limit, and
+//! parsing it with the browser's own `JSON.parse`.
+//!
+//! Both choices are about size (bench/RESULTS.md): `JSON.parse` with
+//! serde-wasm-bindgen instead of serde_json saves about 13 KB gzip of
+//! WebAssembly, and `fetch` through web-sys instead of gloo-net saves its
+//! wrappers. The rules that follow the parse ([`Header::check`],
+//! [`validate`]) are the model's, shared with the host.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{load_bytes, LoadError, Timeline, MAX_BYTES};
+use crate::model::validate::{decode, js_syntax_error, validate, Header};
+use crate::model::{LoadError, Timeline, MAX_BYTES};
 
 /// Where the timeline's data lives, relative to the page, so the app works
 /// under any sub-path. Part of the public interface.
@@ -55,14 +64,40 @@ pub async fn fetch_timeline(url: &str) -> Result<Timeline, FetchError> {
     }
 }
 
+/// Parses and validates the bytes of a timeline file: the browser's
+/// counterpart of the model's `load_bytes`.
+pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
+    load(decode(bytes)?)
+}
+
+/// Parses and validates the text of a timeline file with `JSON.parse`.
+pub fn load(text: &str) -> Result<Timeline, LoadError> {
+    let text = decode(text.as_bytes())?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = e
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(String::new, |e| String::from(e.message()));
+        js_syntax_error(&message, text)
+    })?;
+    let shape = |e: serde_wasm_bindgen::Error| LoadError::Syntax {
+        message: e.to_string(),
+        at: None,
+    };
+    let header: Header = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
+    header.check()?;
+    validate(serde_wasm_bindgen::from_value(value).map_err(shape)?).map_err(LoadError::Invalid)
+}
+
 async fn fetch_bytes(
     url: &str,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
+    let init = web_sys::RequestInit::new();
+    init.set_signal(signal.as_ref());
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
+        .and_then(JsValue::dyn_into)
         .map_err(|_| FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
@@ -71,9 +106,15 @@ async fn fetch_bytes(
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|l| l.parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|&n| n > MAX_BYTES) {
         return Err(FetchError::Data(LoadError::TooLarge { bytes }));
     }
-    response.binary().await.map_err(|_| FetchError::Network)
+    let body = response.array_buffer().map_err(|_| FetchError::Network)?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|_| FetchError::Network)?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use crate::app::intl::{format_date, today};
 use crate::app::url;
 use crate::i18n::{texts, Texts};
-use crate::model::layout::{layout, AxisLayout};
+use crate::model::layout::{fixed, layout, AxisLayout};
 use crate::model::nav::{self, Step};
 use crate::model::{Entry, Filter, Kind, Lang, Localized, Options, Precision, Status, Timeline};
 
@@ -31,7 +31,7 @@ const LABEL_GAP: f64 = 0.1;
 const SWIPE_MIN: f64 = 50.0;
 
 fn percent(fraction: f64) -> String {
-    format!("{:.3}%", fraction * 100.0)
+    fixed(fraction * 100.0, 3) + "%"
 }
 
 /// A localized text with the `lang` it is actually in (English where the
@@ -528,9 +528,9 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
                 let y2 = if n % 2 == 0 { "100" } else { "0" };
                 view! {
                     <line
-                        x1=format!("{:.2}", place.marker * 1000.0)
+                        x1=fixed(place.marker * 1000.0, 2)
                         y1="50"
-                        x2=format!("{:.2}", place.label * 1000.0)
+                        x2=fixed(place.label * 1000.0, 2)
                         y2=y2
                         vector-effect="non-scaling-stroke"
                     />

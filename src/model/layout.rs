@@ -144,6 +144,23 @@ pub fn spread(positions: &[f64], gap: f64) -> Vec<f64> {
     out
 }
 
+/// `x` written with exactly `places` decimals (at most 6), rounded half
+/// away from zero, for CSS and SVG attributes: `fixed(12.34567, 3)` is
+/// `"12.346"`. Integer arithmetic only, so the WebAssembly build carries no
+/// floating-point formatting code (about 10 KB).
+pub fn fixed(x: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10_i64.pow(places);
+    let scaled = (x * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, frac) = (scaled.abs() / scale, scaled.abs() % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +271,25 @@ mod tests {
         }
         assert_eq!(spread(&[0.3], 0.1), vec![0.3]);
         assert!(spread(&[], 0.1).is_empty());
+    }
+
+    #[test]
+    fn fixed_matches_float_formatting() {
+        assert_eq!(fixed(12.34567, 3), "12.346");
+        assert_eq!(fixed(0.0, 2), "0.00");
+        assert_eq!(fixed(-0.5, 0), "-1");
+        assert_eq!(fixed(-0.0004, 3), "0.000");
+        assert_eq!(fixed(100.0, 3), "100.000");
+        for i in 0..2000 {
+            let x = f64::from(i) * 0.0617 - 37.0;
+            let written = fixed(x, 3);
+            let (_, decimals) = written.split_once('.').unwrap();
+            assert_eq!(decimals.len(), 3, "{written}");
+            let back: f64 = written.parse().unwrap();
+            assert!(
+                (back - x).abs() <= 0.0005 + 1e-9,
+                "{x} written as {written}"
+            );
+        }
     }
 }

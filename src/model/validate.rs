@@ -31,12 +31,14 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, or not the expected shape (a wrong type, a misspelt
-    /// field). serde stops at the first such error; it carries the line and
-    /// column.
+    /// field). Parsing stops at the first such error; `at` is its line and
+    /// column (1-based) where the parser tells them: serde_json always does,
+    /// a browser's `JSON.parse` for most syntax errors, serde-wasm-bindgen
+    /// for none (the build's static-list step reads the same file with
+    /// serde_json, so `trunk build` names the place of any error).
     Syntax {
         message: String,
-        line: usize,
-        column: usize,
+        at: Option<(usize, usize)>,
     },
     /// A `schema_version` this app does not read.
     SchemaVersion(Option<u64>),
@@ -56,9 +58,11 @@ pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Syntax { message, line, column } => {
-                write!(f, "line {line}, column {column}: {message}")
-            }
+            LoadError::Syntax {
+                message,
+                at: Some((line, column)),
+            } => write!(f, "line {line}, column {column}: {message}"),
+            LoadError::Syntax { message, at: None } => f.write_str(message),
             LoadError::SchemaVersion(Some(v)) => write!(
                 f,
                 "the file says \"schema_version\": {v}, but this timeline reads version {SCHEMA_VERSION}"
@@ -80,6 +84,7 @@ impl fmt::Display for LoadError {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl From<serde_json::Error> for LoadError {
     fn from(e: serde_json::Error) -> Self {
         // serde_json appends " at line L column C"; we report those apart.
@@ -90,10 +95,55 @@ impl From<serde_json::Error> for LoadError {
         };
         LoadError::Syntax {
             message,
-            line: e.line(),
-            column: e.column(),
+            at: Some((e.line(), e.column())),
         }
     }
+}
+
+/// A [`LoadError::Syntax`] from a browser's `JSON.parse` message, with the
+/// line and column when the message gives them: Chromium says "… in JSON at
+/// position 57 (line 3 column 5)", Firefox "… at line 3 column 5 of the JSON
+/// data", older Chromium only "at position 57" (counted in UTF-16 units of
+/// `text`), Safari nothing.
+pub fn js_syntax_error(message: &str, text: &str) -> LoadError {
+    let number_after = |key: &str| -> Option<usize> {
+        let rest = &message[message.find(key)? + key.len()..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        rest[..digits].parse().ok()
+    };
+    let at = match (number_after("line "), number_after("column ")) {
+        (Some(line), Some(column)) => Some((line, column)),
+        _ => number_after("position ").map(|p| line_and_column(text, p)),
+    };
+    let cut = [" in JSON at ", " at line ", " at position "]
+        .iter()
+        .filter_map(|k| message.find(k))
+        .min()
+        .unwrap_or(message.len());
+    let message = message[..cut].trim_start_matches("JSON.parse: ");
+    LoadError::Syntax {
+        message: message.to_string(),
+        at,
+    }
+}
+
+/// The 1-based line and column of the character `utf16_offset` UTF-16 units
+/// into `text` (how JavaScript counts).
+fn line_and_column(text: &str, utf16_offset: usize) -> (usize, usize) {
+    let (mut line, mut column, mut seen) = (1, 1, 0);
+    for c in text.chars() {
+        if seen >= utf16_offset {
+            break;
+        }
+        seen += c.len_utf16();
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
 }
 
 /// An event with its dates parsed.
@@ -185,32 +235,48 @@ pub struct ParticipantGroup<'a> {
 /// Reads a timeline file as it comes off the network: refuses one over
 /// [`MAX_BYTES`] or not in UTF-8, accepts (and drops) a byte-order mark,
 /// then [`load`]s it.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
+    load(decode(bytes)?)
+}
+
+/// The text of a timeline file as it comes off the network: refuses one
+/// over [`MAX_BYTES`] or not in UTF-8, and drops a byte-order mark.
+pub fn decode(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.len() > MAX_BYTES {
         return Err(LoadError::TooLarge { bytes: bytes.len() });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::Encoding {
         offset: e.valid_up_to(),
     })?;
-    load(text)
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The first field read: the version decides what the rest means.
+#[derive(serde::Deserialize)]
+pub struct Header {
+    pub schema_version: Option<u64>,
+}
+
+impl Header {
+    /// Refuses a file of another schema version (or of none).
+    pub fn check(&self) -> Result<(), LoadError> {
+        match self.schema_version {
+            Some(SCHEMA_VERSION) => Ok(()),
+            other => Err(LoadError::SchemaVersion(other)),
+        }
+    }
 }
 
 /// Parses and validates the text of a timeline file (a leading byte-order
-/// mark is ignored).
+/// mark is ignored) with serde_json, on the host (tests, the build's static
+/// list). The browser parses with its own `JSON.parse` instead
+/// (`app::fetch`), then shares [`Header::check`] and [`validate`].
+#[cfg(not(target_arch = "wasm32"))]
 pub fn load(json: &str) -> Result<Timeline, LoadError> {
-    if json.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes: json.len() });
-    }
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    #[derive(serde::Deserialize)]
-    struct Header {
-        schema_version: Option<u64>,
-    }
-    // The version decides what the rest means, so it is read first.
+    let json = decode(json.as_bytes())?;
     let header: Header = serde_json::from_str(json)?;
-    if header.schema_version != Some(SCHEMA_VERSION) {
-        return Err(LoadError::SchemaVersion(header.schema_version));
-    }
+    header.check()?;
     let doc: TimelineDoc = serde_json::from_str(json)?;
     validate(doc).map_err(LoadError::Invalid)
 }
