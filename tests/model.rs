@@ -513,12 +513,19 @@ fn browser_json_errors_keep_the_place_the_browser_gives() {
             at: Some((3, 7)),
         }
     );
-    // No place given (Safari; Chromium at the end of the input).
+    // No place given (Safari), but the end of the text is a place.
+    assert_eq!(
+        js_syntax_error("Unexpected token '}'", text),
+        LoadError::Syntax {
+            message: "Unexpected token '}'".into(),
+            at: None,
+        }
+    );
     assert_eq!(
         js_syntax_error("Unexpected end of JSON input", text),
         LoadError::Syntax {
             message: "Unexpected end of JSON input".into(),
-            at: None,
+            at: Some((4, 2)),
         }
     );
     // Positions count UTF-16 units: a CJK character is one, an emoji two.

@@ -73,19 +73,22 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
 /// Parses and validates the text of a timeline file with `JSON.parse`.
 pub fn load(text: &str) -> Result<Timeline, LoadError> {
     let text = decode(text.as_bytes())?;
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let message = e
-            .dyn_ref::<js_sys::Error>()
-            .map_or_else(String::new, |e| String::from(e.message()));
-        js_syntax_error(&message, text)
-    })?;
+    let value = js_sys::JSON::parse(text).map_err(|e| js_syntax_error(&message(&e), text))?;
     let shape = |e: serde_wasm_bindgen::Error| LoadError::Syntax {
-        message: e.to_string(),
+        message: message(&e.into()),
         at: None,
     };
     let header: Header = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
     header.check()?;
     validate(serde_wasm_bindgen::from_value(value).map_err(shape)?).map_err(LoadError::Invalid)
+}
+
+/// The text of a JS `Error` (without the "Error: " that `toString` puts
+/// first); serde-wasm-bindgen's errors are such errors too.
+fn message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(String::new, |e| String::from(e.message()))
 }
 
 async fn fetch_bytes(

@@ -104,16 +104,21 @@ impl From<serde_json::Error> for LoadError {
 /// line and column when the message gives them: Chromium says "… in JSON at
 /// position 57 (line 3 column 5)", Firefox "… at line 3 column 5 of the JSON
 /// data", older Chromium only "at position 57" (counted in UTF-16 units of
-/// `text`), Safari nothing.
+/// `text`), Safari nothing; an unexpected end is placed at the end.
 pub fn js_syntax_error(message: &str, text: &str) -> LoadError {
     let number_after = |key: &str| -> Option<usize> {
         let rest = &message[message.find(key)? + key.len()..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         rest[..digits].parse().ok()
     };
+    // Running out of text is at its end, whether or not the browser says so.
+    let end = (message.contains("end of JSON input") || message.contains("EOF"))
+        .then(|| text.encode_utf16().count());
     let at = match (number_after("line "), number_after("column ")) {
         (Some(line), Some(column)) => Some((line, column)),
-        _ => number_after("position ").map(|p| line_and_column(text, p)),
+        _ => number_after("position ")
+            .or(end)
+            .map(|p| line_and_column(text, p)),
     };
     let cut = [" in JSON at ", " at line ", " at position "]
         .iter()
