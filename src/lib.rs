@@ -3,6 +3,7 @@
 //! [`model`] is plain Rust (data, validation, dates, layout) and builds on
 //! any target; [`app`] is the Leptos browser app, built for wasm32 only.
 
+pub mod card;
 pub mod i18n;
 pub mod model;
 

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app::intl::{format_date, today};
 use crate::app::url;
+use crate::card::card_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::{fixed, layout, AxisLayout};
 use crate::model::nav::{self, Step};
@@ -199,7 +200,8 @@ pub fn TimelineView(
         let i = state.selected.get();
         state
             .timeline
-            .with_value(|t| t.entries.get(i).map(|entry| event_detail(t, entry, lang)))
+            .with_value(|t| t.entries.get(i).map(|entry| card(t, entry, lang)))
+            .unwrap_or_default()
     };
     let position = move || {
         let selected = state.selected.get();
@@ -244,11 +246,11 @@ pub fn TimelineView(
         }
     };
 
-    let print_list = timeline
+    let print_list: String = timeline
         .entries
         .iter()
-        .map(|entry| event_detail(&timeline, entry, lang))
-        .collect_view();
+        .map(|entry| card(&timeline, entry, lang))
+        .collect();
 
     view! {
         <header class="timeline-header">
@@ -283,7 +285,7 @@ pub fn TimelineView(
             on:touchend=on_touchend
             on:touchcancel=move |_| swipe_start.set_value(None)
         >
-            {detail}
+            <div class="card" inner_html=detail></div>
             <div class="pager">
                 <button
                     type="button"
@@ -304,7 +306,7 @@ pub fn TimelineView(
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </p>
-        <section class="print-list">{print_list}</section>
+        <section class="print-list" inner_html=print_list></section>
     }
 }
 
@@ -642,124 +644,7 @@ fn reveal_detail() {
     }
 }
 
-/// The card of one event: on screen for the selected one, and in the
-/// print-only list for all.
-fn event_detail(timeline: &Timeline, entry: &Entry, lang: Lang) -> impl IntoView {
-    let t = texts(lang);
-    let event = &entry.event;
-    let (title, title_lang) = text(&event.title, lang);
-    let (summary, summary_lang) = text(&event.summary, lang);
-    let place = event.place.as_ref().map(|p| text(p, lang));
-    let expected = event.status == Status::Expected;
-    let derived = event.end.as_ref().is_some_and(|e| e.derived);
-    let end = entry.end.map(|end| {
-        view! {
-            <span class="end">
-                " – "
-                <time datetime=end.iso()>{format_date(end, lang)}</time>
-                {derived.then_some(t.derived)}
-            </span>
-        }
-    });
-    let end_note = event
-        .end
-        .as_ref()
-        .and_then(|e| e.note.as_ref())
-        .map(|n| text(n, lang))
-        .map(|(n, l)| view! { <p class="end-note" lang=l>{n}</p> });
-    let groups = timeline
-        .participants_by_organisation(event)
-        .into_iter()
-        .map(|group| {
-            let heading = group.organisation.map(|o| text(&o.name, lang));
-            let members = group
-                .members
-                .into_iter()
-                .map(|(person, participant)| {
-                    let (name, name_lang) = text(&person.name, lang);
-                    let (role, role_lang) = text(&participant.role, lang);
-                    view! {
-                        <li>
-                            <span class="person" lang=name_lang>{name}</span>
-                            {t.name_role_separator}
-                            <span class="role" lang=role_lang>{role}</span>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="org-group">
-                    {heading.map(|(h, l)| view! { <h4 lang=l>{h}</h4> })}
-                    <ul>{members}</ul>
-                </div>
-            }
-        })
-        .collect_view();
-    let has_people = !event.participants.is_empty();
-    let quotes = event
-        .quotes
-        .iter()
-        .map(|q| {
-            let who = timeline.person(&q.person).map(|p| text(&p.name, lang));
-            view! {
-                <figure class="quote">
-                    <blockquote lang=q.lang.clone()>
-                        <p>{q.text.clone()}</p>
-                    </blockquote>
-                    {who.map(|(name, l)| view! { <figcaption>"— " <span lang=l>{name}</span></figcaption> })}
-                </figure>
-            }
-        })
-        .collect_view();
-    let sources = event
-        .sources
-        .iter()
-        .filter_map(|id| timeline.source(id))
-        .map(|s| {
-            let date = s
-                .date
-                .as_deref()
-                .and_then(|d| crate::model::PartialDate::parse(d).ok())
-                .map(|d| format!(", {}", format_date(d, lang)));
-            // The title stays as published; a translation follows where the
-            // reader's language is not the source's.
-            let translated = (s.lang != lang.code())
-                .then(|| s.translated_title.as_ref()?.0.get(lang.code()).cloned())
-                .flatten()
-                .map(|title| {
-                    view! {
-                        <span class="translated-title" lang=lang.code()>
-                            {(t.translated_title)(&title)}
-                        </span>
-                    }
-                });
-            view! {
-                <li>
-                    <a href=s.url.clone() target="_blank" rel="noopener noreferrer" lang=s.lang.clone()>
-                        {s.title.clone()}
-                    </a>
-                    {translated}
-                    <span class="publisher">" — " {s.publisher.clone()} {date}</span>
-                </li>
-            }
-        })
-        .collect_view();
-
-    view! {
-        <article class="event-card" class:expected=expected>
-            <h2 lang=title_lang>{title}</h2>
-            <p class="meta">
-                <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
-                {end}
-                {expected.then(|| view! { <span class="badge">{t.expected_detail}</span> })}
-                {place.map(|(p, l)| view! { <span class="place" lang=l>{p}</span> })}
-            </p>
-            {end_note}
-            <p class="summary" lang=summary_lang>{summary}</p>
-            {has_people.then(|| view! { <h3>{t.people}</h3> <div class="people">{groups}</div> })}
-            {(!event.quotes.is_empty()).then(|| view! { <div class="quotes">{quotes}</div> })}
-            <h3>{t.sources}</h3>
-            <ul class="sources">{sources}</ul>
-        </article>
-    }
+/// The card of one event (see [`crate::card`]), with dates through `Intl`.
+fn card(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
+    card_html(timeline, entry, lang, &|date| format_date(date, lang))
 }

@@ -1,0 +1,255 @@
+//! The card of one event as HTML text: the detail card on screen and every
+//! card of the print-only list.
+//!
+//! The card has no state of its own (it is redrawn whole when the selection
+//! or the language changes), so it is written as text and set with
+//! `inner_html`, not built as a typed Leptos view. That keeps about 6 KB
+//! gzip of monomorphized view code out of the WebAssembly, and it makes a
+//! print list of 10,000 events one string. Every text from the data goes
+//! through [`escape_html`]; only validated `http(s)` URLs become links.
+//!
+//! Plain Rust: tested on the host with `cargo test`. Dates come in through
+//! a function, so the browser can use `Intl` and the tests a fixed format.
+
+use std::fmt::Write;
+
+use crate::i18n::texts;
+use crate::model::fallback::escape_html;
+use crate::model::{Entry, Lang, Localized, PartialDate, Status, Timeline};
+
+/// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
+/// where it is missing) between `<tag class="…">` and `</tag>`.
+fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: Lang) {
+    let (s, used) = text.get(lang);
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    let _ = write!(
+        html,
+        "<{tag}{class} lang=\"{}\">{}</{tag}>",
+        used.code(),
+        escape_html(s)
+    );
+}
+
+fn time(html: &mut String, date: PartialDate, format: &dyn Fn(PartialDate) -> String) {
+    let _ = write!(
+        html,
+        "<time datetime=\"{}\">{}</time>",
+        date.iso(),
+        escape_html(&format(date))
+    );
+}
+
+/// The card of `entry` in `lang`, as HTML: title, dates (at their
+/// precision; a derived end says so), status, place, summary, people by
+/// organisation, quotes (never translated) and sources (titles as
+/// published, with a translation where the reader's language differs).
+pub fn card_html(
+    timeline: &Timeline,
+    entry: &Entry,
+    lang: Lang,
+    format_date: &dyn Fn(PartialDate) -> String,
+) -> String {
+    let t = texts(lang);
+    let event = &entry.event;
+    let expected = event.status == Status::Expected;
+    let mut html = String::with_capacity(2048);
+    html.push_str(if expected {
+        "<article class=\"event-card expected\">"
+    } else {
+        "<article class=\"event-card\">"
+    });
+    localized(&mut html, "h2", "", &event.title, lang);
+
+    html.push_str("<p class=\"meta\">");
+    time(&mut html, entry.start, format_date);
+    if let Some(end) = entry.end {
+        html.push_str("<span class=\"end\"> – ");
+        time(&mut html, end, format_date);
+        if event.end.as_ref().is_some_and(|e| e.derived) {
+            html.push_str(&escape_html(t.derived));
+        }
+        html.push_str("</span>");
+    }
+    if expected {
+        let _ = write!(
+            html,
+            "<span class=\"badge\">{}</span>",
+            escape_html(t.expected_detail)
+        );
+    }
+    if let Some(place) = &event.place {
+        localized(&mut html, "span", "place", place, lang);
+    }
+    html.push_str("</p>");
+    if let Some(note) = event.end.as_ref().and_then(|e| e.note.as_ref()) {
+        localized(&mut html, "p", "end-note", note, lang);
+    }
+    localized(&mut html, "p", "summary", &event.summary, lang);
+
+    if !event.participants.is_empty() {
+        let _ = write!(
+            html,
+            "<h3>{}</h3><div class=\"people\">",
+            escape_html(t.people)
+        );
+        for group in timeline.participants_by_organisation(event) {
+            html.push_str("<div class=\"org-group\">");
+            if let Some(org) = group.organisation {
+                localized(&mut html, "h4", "", &org.name, lang);
+            }
+            html.push_str("<ul>");
+            for (person, participant) in group.members {
+                html.push_str("<li>");
+                localized(&mut html, "span", "person", &person.name, lang);
+                html.push_str(&escape_html(t.name_role_separator));
+                localized(&mut html, "span", "role", &participant.role, lang);
+                html.push_str("</li>");
+            }
+            html.push_str("</ul></div>");
+        }
+        html.push_str("</div>");
+    }
+
+    if !event.quotes.is_empty() {
+        html.push_str("<div class=\"quotes\">");
+        for quote in &event.quotes {
+            let _ = write!(
+                html,
+                "<figure class=\"quote\"><blockquote lang=\"{}\"><p>{}</p></blockquote>",
+                escape_html(&quote.lang),
+                escape_html(&quote.text)
+            );
+            if let Some(person) = timeline.person(&quote.person) {
+                html.push_str("<figcaption>— ");
+                localized(&mut html, "span", "", &person.name, lang);
+                html.push_str("</figcaption>");
+            }
+            html.push_str("</figure>");
+        }
+        html.push_str("</div>");
+    }
+
+    let _ = write!(
+        html,
+        "<h3>{}</h3><ul class=\"sources\">",
+        escape_html(t.sources)
+    );
+    for source in event.sources.iter().filter_map(|id| timeline.source(id)) {
+        let _ = write!(
+            html,
+            "<li><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" lang=\"{}\">{}</a>",
+            escape_html(&source.url),
+            escape_html(&source.lang),
+            escape_html(&source.title)
+        );
+        // The title stays as published; a translation follows where the
+        // reader's language is not the source's.
+        let translated = (source.lang != lang.code())
+            .then(|| source.translated_title.as_ref()?.0.get(lang.code()))
+            .flatten();
+        if let Some(title) = translated {
+            let _ = write!(
+                html,
+                "<span class=\"translated-title\" lang=\"{}\">{}</span>",
+                lang.code(),
+                escape_html(&(t.translated_title)(title))
+            );
+        }
+        let _ = write!(
+            html,
+            "<span class=\"publisher\"> — {}",
+            escape_html(&source.publisher)
+        );
+        if let Some(date) = source
+            .date
+            .as_deref()
+            .and_then(|d| PartialDate::parse(d).ok())
+        {
+            let _ = write!(html, ", {}", escape_html(&format_date(date)));
+        }
+        html.push_str("</span></li>");
+    }
+    html.push_str("</ul></article>");
+    html
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::model::load;
+
+    const SHIPPED: &str = include_str!("../public/data/timeline.json");
+
+    fn english(date: PartialDate) -> String {
+        date.english()
+    }
+
+    fn card(id: &str, lang: Lang) -> String {
+        let timeline = load(SHIPPED).unwrap();
+        let entry = &timeline.entries[timeline.index_of(id).unwrap()];
+        card_html(&timeline, entry, lang, &english)
+    }
+
+    #[test]
+    fn every_event_gets_a_whole_card() {
+        let timeline = load(SHIPPED).unwrap();
+        for entry in &timeline.entries {
+            for lang in Lang::ALL {
+                let html = card_html(&timeline, entry, lang, &english);
+                assert!(html.starts_with("<article class=\"event-card"), "{html}");
+                assert!(html.ends_with("</ul></article>"), "{html}");
+                assert!(html.contains(&escape_html(entry.event.title.get(lang).0)));
+                assert!(html.contains(&format!("<time datetime=\"{}\">", entry.start.iso())));
+                // Balanced: as many openings as closings of each element.
+                for tag in [
+                    "article", "p", "span", "ul", "li", "div", "h2", "h3", "a", "time",
+                ] {
+                    let open = html.matches(&format!("<{tag}>")).count()
+                        + html.matches(&format!("<{tag} ")).count();
+                    let close = html.matches(&format!("</{tag}>")).count();
+                    assert_eq!(open, close, "<{tag}> in {}", entry.event.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn expected_and_derived_are_said() {
+        let cohort = card("first-cohort-2024", Lang::En);
+        assert!(cohort.starts_with("<article class=\"event-card expected\">"));
+        assert!(cohort.contains(texts(Lang::En).expected_detail));
+        let agreement = card("agreement-signed-2024-07-21", Lang::ZhHant);
+        assert!(
+            agreement.contains(texts(Lang::ZhHant).derived),
+            "{agreement}"
+        );
+        assert!(agreement.contains("<time datetime=\"2027-07\">"));
+    }
+
+    #[test]
+    fn english_marks_itself_where_a_translation_is_missing() {
+        // TONG's name has no Chinese form in the sources.
+        let html = card("agreement-signed-2024-07-21", Lang::ZhHans);
+        assert!(
+            html.contains("<span class=\"person\" lang=\"en\">Prof. Penger TONG</span>"),
+            "{html}"
+        );
+        assert!(html.contains("<h2 lang=\"zh-Hans\">"));
+    }
+
+    #[test]
+    fn text_from_the_data_is_inert() {
+        let mut timeline = load(SHIPPED).unwrap();
+        let hostile = "<img src=x onerror=alert(1)>\"'&";
+        let entry = &mut timeline.entries[0];
+        entry.event.title.0.insert("en".into(), hostile.into());
+        entry.event.summary.0.insert("en".into(), hostile.into());
+        let html = card_html(&timeline, &timeline.entries[0], Lang::En, &english);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
+    }
+}
