@@ -5,7 +5,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::{use_event_listener, use_resize_observer};
 use wasm_bindgen::JsCast;
 
 use crate::app::url;
@@ -80,25 +79,26 @@ pub fn setup(options: &Options) {
         apply_accent(&root, accent);
     }
     if framed {
-        use_resize_observer(root, move |_, _| report_height());
+        // For the page's lifetime: setup runs once, when the app starts.
+        let resized = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(report_height);
+        if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
+            observer.observe(&root);
+        }
+        resized.forget();
         // embed.js may load after the app's first reports: it says hello,
         // and the app answers with its height.
-        let _ = use_event_listener(
-            window(),
-            leptos::ev::message,
-            move |e: web_sys::MessageEvent| {
-                let from_parent = match (e.source(), parent()) {
-                    (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
-                    _ => false,
-                };
-                let kind = js_sys::Reflect::get(&e.data(), &"type".into())
-                    .ok()
-                    .and_then(|t| t.as_string());
-                if from_parent && kind.as_deref() == Some(HELLO) {
-                    report_height();
-                }
-            },
-        );
+        window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
+            let from_parent = match (e.source(), parent()) {
+                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+                _ => false,
+            };
+            let kind = js_sys::Reflect::get(&e.data(), &"type".into())
+                .ok()
+                .and_then(|t| t.as_string());
+            if from_parent && kind.as_deref() == Some(HELLO) {
+                report_height();
+            }
+        });
     }
 }
 

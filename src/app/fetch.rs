@@ -3,8 +3,8 @@
 //!
 //! Both choices are about size (bench/RESULTS.md): `JSON.parse` with
 //! serde-wasm-bindgen instead of serde_json saves about 13 KB gzip of
-//! WebAssembly, and `fetch` through web-sys instead of gloo-net saves its
-//! wrappers. The rules that follow the parse ([`Header::check`],
+//! WebAssembly; `fetch` goes through web-sys rather than gloo-net, one
+//! dependency fewer. The rules that follow the parse ([`Header::check`],
 //! [`validate`]) are the model's, shared with the host.
 
 use std::cell::Cell;

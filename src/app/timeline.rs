@@ -12,7 +12,6 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_use::use_event_listener;
 use wasm_bindgen::JsCast;
 
 use crate::app::intl::{format_date, today};
@@ -189,8 +188,12 @@ pub fn TimelineView(
         // A `#<id>` link on the page (or typed into the address bar) selects
         // that event; back and forward restore what their URL says.
         let follow = move || state.apply(&url::read());
-        let _ = use_event_listener(window(), ev::hashchange, move |_| follow());
-        let _ = use_event_listener(window(), ev::popstate, move |_| follow());
+        let hashchange = window_event_listener(ev::hashchange, move |_| follow());
+        let popstate = window_event_listener(ev::popstate, move |_| follow());
+        on_cleanup(move || {
+            hashchange.remove();
+            popstate.remove();
+        });
     }
 
     let (title, title_lang) = text(&timeline.doc.title, lang);
