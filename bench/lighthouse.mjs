@@ -105,13 +105,13 @@ const cell = (s) => String(s).replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace
 
 /** Where an audit failed: the first few elements, URLs or messages in its details. */
 function where(audit) {
+  if (audit.details?.type === 'list') return table(audit.details).slice(0, 3).join('<br>');
   const items = audit.details?.items ?? [];
   const places = items.slice(0, 3).map((item) => {
     const node = item.node ?? item.element ?? item.subItems?.items?.[0]?.node;
     if (node?.type === 'node') return `\`${cell(node.selector ?? node.snippet)}\` ${cell(node.snippet ?? '')}`.trim();
     if (item.source?.type === 'source-location') return cell(`${item.source.url.replace(app.url, '/')}:${item.source.line + 1}`);
-    if (typeof item.url === 'string') return cell(item.url.replace(app.url, '/'));
-    return cell(item.description ?? item.message ?? item.label ?? item.index ?? '');
+    return row(item, audit.details.headings) || cell(item.description ?? item.message ?? '');
   }).filter(Boolean);
   if (items.length > 3) places.push(`… ${items.length} in all`);
   return places.join('<br>') || cell(audit.explanation ?? '');
@@ -186,7 +186,7 @@ const DIAGNOSTICS = ['largest-contentful-paint-element', 'render-blocking-resour
 const medianRun = lhrs.find((l) => score(l.categories.performance?.score) === scores[0].median) ?? lhrs[0];
 function value(v, type) {
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object') return v.type === 'node' ? `\`${cell(v.selector ?? v.snippet)}\`` : cell(v.text ?? v.url ?? v.value ?? '');
+  if (typeof v === 'object') return v.type === 'node' ? `\`${cell(v.selector ?? v.snippet)}\`` : cell(String(v.text ?? v.url ?? v.value ?? '').replace(app.url, '/'));
   if (type === 'url') return cell(String(v).replace(app.url, '/'));
   if (type === 'ms' || type === 'timespanMs') return ms(v);
   if (type === 'bytes') return `${(v / 1024).toFixed(1)} KiB`;
@@ -195,14 +195,15 @@ function value(v, type) {
 function table(details) {
   if (!details) return [];
   if (details.type === 'list') return details.items.flatMap(table);
-  const headings = details.headings ?? [];
-  // The first column names the item; the others get their labels.
-  return (details.items ?? []).slice(0, 4).map((item) =>
-    headings
-      .map((h, i) => [i === 0 ? '' : cell(h.label ?? ''), value(item[h.key], h.valueType)])
-      .filter(([, v]) => v)
-      .map(([label, v]) => (label ? `${label} ${v}` : v))
-      .join(' · '));
+  return (details.items ?? []).slice(0, 4).map((item) => row(item, details.headings));
+}
+/** One item of an audit's table: the first column names it; the others get their labels. */
+function row(item, headings = []) {
+  return headings
+    .map((h, i) => [i === 0 ? '' : cell(h.label ?? ''), value(item[h.key], h.valueType)])
+    .filter(([, v]) => v)
+    .map(([label, v]) => (label ? `${label} ${v}` : v))
+    .join(' · ');
 }
 const diagnostics = DIAGNOSTICS.map((id) => medianRun?.audits[id]).filter((a) => a && a.scoreDisplayMode !== 'error' && a.scoreDisplayMode !== 'notApplicable');
 const diagnosticsTable = [
@@ -213,15 +214,17 @@ const diagnosticsTable = [
 
 const section = `## Lighthouse, phone profile
 
-Measured ${new Date().toISOString().slice(0, 10)} by \`bench/lighthouse.mjs\`: Lighthouse ${LH_VERSION}
-(default mobile profile: emulated Moto G Power, simulated slow 4G, 4× CPU
-slowdown) in headless ${chromium}, against the release build
-served by nginx with \`deploy/nginx.conf\` on 127.0.0.1; ${lhrs.length} run${lhrs.length === 1 ? '' : 's'}, each in a
-fresh browser profile; median and spread of the runs. Lighthouse's
-benchmark index of this machine: ${spread(stats(lhrs.map((l) => Math.round(l.environment?.benchmarkIndex ?? NaN))))};
-load average at the start: ${LOAD}; a busy machine inflates Total Blocking Time. Full reports: \`dist/bench/lighthouse/\`.
-(Lighthouse's trace engine gets a one-line fix for this Chromium's trace
-format at load time, \`bench/lighthouse-hooks.mjs\`; it changes no score.)
+Measured ${new Date().toISOString().slice(0, 10)} by \`bench/lighthouse.mjs\` with Lighthouse ${LH_VERSION},
+default mobile profile (emulated Moto G Power, simulated slow 4G, 4× CPU
+slowdown), in headless ${chromium},
+against the release build served by nginx with \`deploy/nginx.conf\` on
+127.0.0.1: ${lhrs.length} run${lhrs.length === 1 ? '' : 's'}, each in a fresh browser profile; median and spread.
+Full reports: \`dist/bench/lighthouse/\`.
+
+Lighthouse's benchmark index of this machine: ${spread(stats(lhrs.map((l) => Math.round(l.environment?.benchmarkIndex ?? NaN))))}; load average at
+the start: ${LOAD}. Other work on the machine inflates Total Blocking Time.
+Lighthouse's trace engine gets a one-line fix for this Chromium's trace
+format at load time (\`bench/lighthouse-hooks.mjs\`); it changes no score.
 
 ${categoryTable}
 
