@@ -149,6 +149,7 @@ ${scaling}
 Targets (issue "Speed and size"): first render under 300 ms and moving to
 the next event under one frame (16 ms) at 10,000 events.
 `;
+const lighthouse = await readFile(new URL('LIGHTHOUSE.md', import.meta.url), 'utf8').catch(() => '');
 const decisions = await readFile(new URL('DECISIONS.md', import.meta.url), 'utf8').catch(() => '');
 console.log(report);
-await writeFile(new URL('RESULTS.md', import.meta.url), `${report}\n${decisions}`);
+await writeFile(new URL('RESULTS.md', import.meta.url), [report, lighthouse, decisions].filter(Boolean).join('\n'));
