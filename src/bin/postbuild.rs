@@ -26,7 +26,8 @@ mod host {
     use hkust_pumch_timeline::model::fallback::render;
     use hkust_pumch_timeline::model::{load, LoadError};
 
-    const PLACEHOLDER: &str = "<!-- static-fallback -->";
+    /// Text, not a comment, so that Trunk's HTML minifier keeps it.
+    const PLACEHOLDER: &str = "STATIC-FALLBACK";
 
     pub fn main() -> ExitCode {
         match run() {
@@ -69,10 +70,14 @@ mod host {
         }
         html = html.replace(PLACEHOLDER, &render(&timeline));
 
-        // Trunk writes its loader inline: <script type="module">…</script>.
-        let open = "<script type=\"module\">";
-        if let Some(start) = html.find(open) {
-            let body_start = start + open.len();
+        // Trunk writes its loader inline: <script type="module">…</script>,
+        // or <script type=module>…</script> once minified.
+        let opens = ["<script type=\"module\">", "<script type=module>"];
+        let found = opens
+            .iter()
+            .find_map(|open| html.find(open).map(|start| (start, open.len())));
+        if let Some((start, open_len)) = found {
+            let body_start = start + open_len;
             let end = html[body_start..]
                 .find("</script>")
                 .ok_or("unterminated inline script")?
@@ -86,7 +91,7 @@ mod host {
                 &format!("<script type=\"module\" src=\"./{name}\"></script>"),
             );
         }
-        if html.contains("<script>") || html.contains(open) {
+        if html.contains("<script>") || opens.iter().any(|open| html.contains(open)) {
             return Err("index.html still has an inline script".into());
         }
         std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))
