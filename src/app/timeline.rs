@@ -473,7 +473,7 @@ fn Axis(state: TimelineState, visible: Vec<usize>, axis: AxisLayout) -> impl Int
         let months = axis
             .months
             .iter()
-            .map(|&p| view! { <span class="month-tick" style=("--pos", percent(p))></span> })
+            .map(|m| view! { <span class="month-tick" style=("--pos", percent(m.pos))></span> })
             .collect_view();
         let terms = shown
             .iter()
