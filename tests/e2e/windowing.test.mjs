@@ -211,9 +211,11 @@ test('phone: the page of markers as a vertical list, with the page bar above; ax
   await page.context().close();
 });
 
-test('10,000 events: ten markers in the DOM, and End reaches the last', async () => {
+test('10,000 events: ten markers in the DOM, one card, and End reaches the last', async () => {
   const page = await open('', DESKTOP, 10000);
   assert.equal(await page.locator('.markers [data-event-id]').count(), 10);
+  assert.equal(await page.locator('.event-card').count(), 1, 'only the detail card; no print list yet');
+  assert.ok((await page.evaluate(() => document.getElementsByTagName('*').length)) < 400, 'a small DOM');
   assert.equal(await range(page), 'Events 1–10 of 10,000');
   await page.locator('.markers [data-event-id="event-0"]').focus();
   await page.keyboard.press('End');
@@ -223,6 +225,34 @@ test('10,000 events: ten markers in the DOM, and End reaches the last', async ()
   await page.keyboard.press('Enter');
   assert.deepEqual(await selected(page), ['event-9999']);
   assert.equal(await page.locator('.position').textContent(), '10,000 of 10,000');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('print: the list holds every event, built when printing begins', async () => {
+  let page = await open();
+  assert.equal(await page.locator('.print-list .event-card').count(), 0, 'not built at first render');
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => document.querySelectorAll('.print-list .event-card').length === 45);
+  const printed = await page.locator('.print-list .event-card h2').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
+  assert.deepEqual(printed, Array.from({ length: 45 }, (_, i) => `Synthetic event ${i}`));
+  assert.equal(await page.locator('.axis-nav').isVisible(), false, 'the axis and its page bar are not printed');
+  await page.context().close();
+
+  // Within the beforeprint event itself: the browser lays out for print next.
+  page = await open();
+  const built = await page.evaluate(() => {
+    window.dispatchEvent(new Event('beforeprint'));
+    return document.querySelectorAll('.print-list .event-card').length;
+  });
+  assert.equal(built, 45);
+  await page.context().close();
+
+  // Headless printing to PDF fires beforeprint too.
+  page = await open();
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'prints to PDF');
+  assert.equal(await page.locator('.print-list .event-card').count(), 45);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
