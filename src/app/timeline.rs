@@ -290,13 +290,8 @@ pub fn TimelineView(
         }
     };
 
-    // A card per event is much to build for a large timeline that may never
-    // be printed: beyond PRINT_EAGER events it is built when printing begins.
-    let print_list = (timeline.entries.len() <= PRINT_EAGER).then(|| print_cards(&timeline, lang));
     let print_section = NodeRef::<html::Section>::new();
-    if print_list.is_none() {
-        lazy_print_list(print_section, timeline.clone(), lang);
-    }
+    print_list(print_section, timeline.clone(), lang);
 
     view! {
         <header class="timeline-header">
@@ -366,7 +361,7 @@ pub fn TimelineView(
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}
         </p>
-        <section class="print-list" node_ref=print_section>{print_list}</section>
+        <section class="print-list" node_ref=print_section></section>
     }
 }
 
@@ -758,22 +753,18 @@ fn Axis(
     })
 }
 
-/// The print-only list: a card per event, filters or not.
-fn print_cards(timeline: &Timeline, lang: Lang) -> impl IntoView {
-    timeline
-        .entries
-        .iter()
-        .map(|entry| event_detail(timeline, entry, lang))
-        .collect_view()
-}
-
-/// Builds the print-only list into `section` when printing begins: on
-/// `beforeprint` (Ctrl+P, the print menu, `window.print()`, headless
-/// printing to PDF) and when the `print` media query starts to match
-/// (print emulation). It is built synchronously, inside the event, not
-/// through a signal: the browser lays the page out for print right after,
-/// before any scheduled effect would run.
-fn lazy_print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: Lang) {
+/// The print-only list in `section`: a card per event, filters or not.
+///
+/// A card per event is much to build for a large timeline that may never
+/// be printed, so beyond [`PRINT_EAGER`] events the list is built when
+/// printing begins: on `beforeprint` (Ctrl+P, the print menu,
+/// `window.print()`, headless printing to PDF) and when the `print` media
+/// query starts to match (print emulation). It is built synchronously,
+/// inside the event, not through a signal: the browser lays the page out
+/// for print right after, before any scheduled effect would run. A small
+/// list is built right after the page.
+fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: Lang) {
+    let eager = timeline.entries.len() <= PRINT_EAGER;
     // Holds the built list (and its reactive owner) for the view's lifetime.
     let built = StoredValue::new_local(None::<Box<dyn std::any::Any>>);
     let build = move || {
@@ -782,10 +773,21 @@ fn lazy_print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lan
         }
         if let Some(section) = section.get_untracked() {
             let timeline = timeline.clone();
-            let handle = leptos::mount::mount_to(section, move || print_cards(&timeline, lang));
+            let handle = leptos::mount::mount_to(section, move || {
+                timeline
+                    .entries
+                    .iter()
+                    .map(|entry| event_detail(&timeline, entry, lang))
+                    .collect_view()
+            });
             built.set_value(Some(Box::new(handle)));
         }
     };
+    if eager {
+        // Effects run once the page is in the document.
+        Effect::new(move |_| build());
+        return;
+    }
     let on_beforeprint = build.clone();
     let _ = use_event_listener(
         window(),
