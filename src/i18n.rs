@@ -34,6 +34,10 @@ pub struct Texts {
     pub next: &'static str,
     pub position: fn(usize, usize) -> String,
     pub events_shown: fn(usize) -> String,
+    /// The markers on the axis when it shows a page of them: first, last, all.
+    pub page_range: fn(usize, usize, usize) -> String,
+    pub earlier_events: &'static str,
+    pub later_events: &'static str,
     /// The one-line announcement of a new selection.
     pub announce: fn(&str, &str) -> String,
     pub expected: &'static str,
@@ -80,6 +84,20 @@ impl Texts {
     }
 }
 
+/// A count with its thousands grouped by commas, as all three languages
+/// write Arabic numerals: 10,000.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The interface's words in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -120,11 +138,16 @@ const EN: Texts = Texts {
     selected_event: "Selected event",
     previous: "Previous",
     next: "Next",
-    position: |p, n| format!("{p} of {n}"),
+    position: |p, n| format!("{} of {}", grouped(p), grouped(n)),
     events_shown: |n| match n {
         1 => "1 event shown".to_string(),
-        n => format!("{n} events shown"),
+        n => format!("{} events shown", grouped(n)),
     },
+    page_range: |first, last, n| {
+        format!("Events {}–{} of {}", grouped(first), grouped(last), grouped(n))
+    },
+    earlier_events: "Earlier events",
+    later_events: "Later events",
     announce: |title, date| format!("{title}, {date}"),
     expected: "Expected",
     expected_detail: "Expected — not confirmed",
@@ -183,8 +206,13 @@ const ZH_HANT: Texts = Texts {
     selected_event: "所選事件",
     previous: "上一項",
     next: "下一項",
-    position: |p, n| format!("第 {p} 項，共 {n} 項"),
-    events_shown: |n| format!("顯示 {n} 項事件"),
+    position: |p, n| format!("第 {} 項，共 {} 項", grouped(p), grouped(n)),
+    events_shown: |n| format!("顯示 {} 項事件", grouped(n)),
+    page_range: |first, last, n| {
+        format!("第 {}–{} 項事件，共 {} 項", grouped(first), grouped(last), grouped(n))
+    },
+    earlier_events: "較早的事件",
+    later_events: "較後的事件",
     announce: |title, date| format!("{title}，{date}"),
     expected: "預期",
     expected_detail: "預期，未經證實",
@@ -243,8 +271,13 @@ const ZH_HANS: Texts = Texts {
     selected_event: "所选事件",
     previous: "上一项",
     next: "下一项",
-    position: |p, n| format!("第 {p} 项，共 {n} 项"),
-    events_shown: |n| format!("显示 {n} 项事件"),
+    position: |p, n| format!("第 {} 项，共 {} 项", grouped(p), grouped(n)),
+    events_shown: |n| format!("显示 {} 项事件", grouped(n)),
+    page_range: |first, last, n| {
+        format!("第 {}–{} 项事件，共 {} 项", grouped(first), grouped(last), grouped(n))
+    },
+    earlier_events: "较早的事件",
+    later_events: "较后的事件",
     announce: |title, date| format!("{title}，{date}"),
     expected: "预期",
     expected_detail: "预期，未经证实",
@@ -296,6 +329,8 @@ mod tests {
             ("selected_event", t.selected_event),
             ("previous", t.previous),
             ("next", t.next),
+            ("earlier_events", t.earlier_events),
+            ("later_events", t.later_events),
             ("expected", t.expected),
             ("expected_detail", t.expected_detail),
             ("derived", t.derived),
@@ -375,9 +410,25 @@ mod tests {
                 "{position}"
             );
             assert!((t.events_shown)(7).contains('7'));
+            let range = (t.page_range)(11, 20, 10_000);
+            assert!(
+                range.contains("11") && range.contains("20") && range.contains("10,000"),
+                "{range}"
+            );
             assert!((t.announce)("Title", "Date").contains("Title"));
             assert!((t.translated_title)("Title").contains("Title"));
         }
         assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
+        assert_eq!(
+            (texts(Lang::En).page_range)(11, 20, 10_000),
+            "Events 11–20 of 10,000"
+        );
+        assert_eq!(
+            (texts(Lang::En).position)(1234, 1_000_000),
+            "1,234 of 1,000,000"
+        );
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(45), "45");
     }
 }

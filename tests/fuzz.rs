@@ -5,7 +5,8 @@
 
 use hkust_pumch_timeline::model::date::PartialDate;
 use hkust_pumch_timeline::model::fallback::render;
-use hkust_pumch_timeline::model::layout::layout;
+use hkust_pumch_timeline::model::layout::{layout, layout_page};
+use hkust_pumch_timeline::model::nav::{self, Step};
 use hkust_pumch_timeline::model::{load_bytes, Options};
 use proptest::prelude::*;
 
@@ -78,6 +79,15 @@ fn exercise(bytes: &[u8]) {
             .placements
             .iter()
             .all(|p| (0.0..=1.0).contains(&p.label)));
+        // Pages of two events (the real file has too few for ten).
+        for page in all.chunks(2) {
+            let axis = layout_page(&timeline.entries, page, Some(20_000), 0.1);
+            assert_eq!(axis.placements.len(), page.len());
+            assert!(axis
+                .placements
+                .iter()
+                .all(|p| { (0.0..=1.0).contains(&p.label) && (0.0..=1.0).contains(&p.marker) }));
+        }
         let _ = render(&timeline);
         for entry in &timeline.entries {
             let _ = timeline.participants_by_organisation(&entry.event);
@@ -104,6 +114,38 @@ proptest! {
             prop_assert!(date.first_day() <= date.last_day());
             prop_assert_eq!(PartialDate::parse(&date.iso()), Ok(date));
         }
+    }
+
+    #[test]
+    fn a_page_holds_the_focused_event_and_turns_reach_every_page(
+        picked in proptest::collection::btree_set(0..500usize, 0..120),
+        focused in 0..520usize,
+        window in 1..15usize,
+    ) {
+        let visible: Vec<usize> = picked.into_iter().collect();
+        let n = visible.len();
+        let page = nav::page(&visible, focused, window);
+        prop_assert!(page.end <= n && page.len() <= window);
+        if n > 0 {
+            prop_assert!(!page.is_empty());
+            prop_assert_eq!(page.start % window, 0);
+            // The focused event (or the first shown after it, or the last).
+            let at = visible.partition_point(|&i| i < focused).min(n - 1);
+            prop_assert!(page.contains(&at));
+            // A move to the page's first event keeps the page.
+            let first = nav::page(&visible, visible[page.start], window);
+            prop_assert_eq!(first, page.clone());
+        }
+        // Turning from the first page reaches the last one, page by page.
+        let mut current = nav::page(&visible, visible.first().copied().unwrap_or(0), window);
+        let mut turns = 0;
+        while let Some(to) = nav::turn(n, &current, window, Step::Next) {
+            prop_assert_eq!(to, current.end);
+            current = nav::page(&visible, visible[to], window);
+            turns += 1;
+        }
+        prop_assert_eq!(current.end, n);
+        prop_assert_eq!(turns, n.saturating_sub(1) / window);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Moving through the events that are shown: Previous/Next, the arrow keys,
-//! Home/End, and what stays selected when a filter hides the selection.
+//! Home/End, what stays selected when a filter hides the selection, and
+//! the page of markers the axis shows when there are too many for it.
 //!
 //! Indices are positions in [`super::Timeline::entries`]; `visible` lists
 //! the shown ones in increasing order, so every look-up is a binary search:
 //! a move costs the same among 10 events or 10,000.
+
+use std::ops::Range;
 
 /// A move through the shown events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,13 +39,44 @@ pub fn step(visible: &[usize], current: usize, step: Step) -> Option<usize> {
 /// The event to select: `wanted` if it is shown, else the first shown one.
 pub fn resolve(visible: &[usize], wanted: Option<usize>) -> Option<usize> {
     wanted
-        .filter(|w| visible.contains(w))
+        .filter(|w| visible.binary_search(w).is_ok())
         .or_else(|| visible.first().copied())
 }
 
 /// 1-based position of `current` among the shown events.
 pub fn position(visible: &[usize], current: usize) -> Option<usize> {
     visible.binary_search(&current).ok().map(|p| p + 1)
+}
+
+/// The page of at most `window` consecutive shown events that holds
+/// `focused`, as positions in `visible`. Pages start at multiples of
+/// `window` (the last one may be shorter), so a move within a page keeps
+/// it; with `window` or fewer events shown there is one page of them all.
+/// An event that is not shown counts as the first shown one after it.
+pub fn page(visible: &[usize], focused: usize, window: usize) -> Range<usize> {
+    let n = visible.len();
+    if window == 0 || n <= window {
+        return 0..n;
+    }
+    let at = visible.partition_point(|&i| i < focused).min(n - 1);
+    let start = at / window * window;
+    start..(start + window).min(n)
+}
+
+/// Where a page turn leads from `page` (of [`page`]) among `len` shown
+/// events: the position of the first event of the earlier (`Previous`),
+/// later (`Next`), first or last page; `None` when that is this page.
+pub fn turn(len: usize, page: &Range<usize>, window: usize, step: Step) -> Option<usize> {
+    if window == 0 || len == 0 {
+        return None;
+    }
+    let target = match step {
+        Step::First => 0,
+        Step::Last => (len - 1) / window * window,
+        Step::Previous => page.start.checked_sub(window)?,
+        Step::Next => Some(page.end).filter(|&e| e < len)?,
+    };
+    (target != page.start).then_some(target)
 }
 
 #[cfg(test)]
@@ -78,5 +112,59 @@ mod tests {
         assert_eq!(resolve(&[], Some(0)), None);
         assert_eq!(position(&[1, 3], 3), Some(2));
         assert_eq!(position(&[1, 3], 2), None);
+    }
+
+    #[test]
+    fn few_events_make_one_page() {
+        assert_eq!(page(&[], 0, 10), 0..0);
+        assert_eq!(page(&[0, 2, 5], 5, 10), 0..3);
+        assert_eq!(page(&[0, 2, 5], 5, 3), 0..3, "exactly a window");
+        assert_eq!(turn(3, &(0..3), 10, Step::Next), None);
+        assert_eq!(turn(3, &(0..3), 10, Step::Previous), None);
+    }
+
+    #[test]
+    fn pages_hold_the_focused_event_and_start_at_multiples_of_the_window() {
+        let visible: Vec<usize> = (0..45).map(|i| i * 2).collect();
+        assert_eq!(page(&visible, 0, 10), 0..10);
+        assert_eq!(
+            page(&visible, 18, 10),
+            0..10,
+            "position 9: still the first page"
+        );
+        assert_eq!(
+            page(&visible, 20, 10),
+            10..20,
+            "position 10 opens the second"
+        );
+        assert_eq!(page(&visible, 88, 10), 40..45, "the last page is shorter");
+        assert_eq!(
+            page(&visible, 21, 10),
+            10..20,
+            "a hidden event: the next shown one"
+        );
+        assert_eq!(
+            page(&visible, 1000, 10),
+            40..45,
+            "past the end: the last page"
+        );
+        // Moving within a page keeps it; a step over its edge turns it.
+        let at = |i: usize| page(&visible, visible[i], 10);
+        assert!((10..20).all(|i| at(i) == (10..20)));
+        assert_ne!(at(19), at(20));
+    }
+
+    #[test]
+    fn page_turns_lead_to_the_first_event_of_the_next_or_earlier_page() {
+        assert_eq!(turn(45, &(0..10), 10, Step::Next), Some(10));
+        assert_eq!(turn(45, &(0..10), 10, Step::Previous), None);
+        assert_eq!(turn(45, &(10..20), 10, Step::Previous), Some(0));
+        assert_eq!(turn(45, &(30..40), 10, Step::Next), Some(40));
+        assert_eq!(turn(45, &(40..45), 10, Step::Next), None);
+        assert_eq!(turn(45, &(10..20), 10, Step::First), Some(0));
+        assert_eq!(turn(45, &(10..20), 10, Step::Last), Some(40));
+        assert_eq!(turn(40, &(10..20), 10, Step::Last), Some(30));
+        assert_eq!(turn(45, &(40..45), 10, Step::Last), None);
+        assert_eq!(turn(0, &(0..0), 10, Step::Next), None);
     }
 }
