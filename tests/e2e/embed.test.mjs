@@ -244,8 +244,8 @@ test('nginx: WebAssembly type, gzip, immutable hashed files, no-cache for entry 
   const index = await fetch(app.url);
   assert.equal(index.headers.get('cache-control'), 'no-cache');
   const html = await index.text();
-  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
-  const js = html.match(/href="\.\/([^"]+\.js)"/)[1];
+  const wasm = html.match(/href="?\.\/([^"\s>]+_bg\.wasm)/)[1];
+  const js = html.match(/href="?\.\/([^"\s>]+\.js)/)[1];
   const w = await fetch(app.url + wasm, { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(w.headers.get('content-type'), 'application/wasm');
   assert.equal(w.headers.get('cache-control'), 'public, max-age=31536000, immutable');
