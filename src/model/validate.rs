@@ -302,6 +302,36 @@ pub fn validate(mut doc: TimelineDoc) -> Result<Timeline, Vec<Problem>> {
     Ok(Timeline { doc, entries })
 }
 
+/// A JSON path such as `events[2].participants[0].person`, written out
+/// only when a problem is reported: checking 10,000 valid events formats
+/// no path at all.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root(&'static str),
+    Field(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn field(&'a self, name: &'static str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -342,14 +372,14 @@ fn is_language_tag(tag: &str) -> bool {
 }
 
 impl Validator {
-    fn report(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn report(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.into(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn text(&mut self, path: &str, text: &Localized) {
+    fn text(&mut self, path: Path, text: &Localized) {
         self.languages(path, text);
         if !text.0.contains_key(Lang::En.code()) {
             self.report(
@@ -360,7 +390,7 @@ impl Validator {
     }
 
     /// Checks a text's languages and that none is empty.
-    fn languages(&mut self, path: &str, text: &Localized) {
+    fn languages(&mut self, path: Path, text: &Localized) {
         for (code, value) in &text.0 {
             if Lang::from_code(code).is_none() {
                 self.report(
@@ -376,7 +406,7 @@ impl Validator {
         }
     }
 
-    fn language_tag(&mut self, path: &str, tag: &str) {
+    fn language_tag(&mut self, path: Path, tag: &str) {
         if !is_language_tag(tag) {
             self.report(
                 path,
@@ -385,7 +415,7 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, path: &str, text: &str) -> Option<PartialDate> {
+    fn date(&mut self, path: Path, text: &str) -> Option<PartialDate> {
         match PartialDate::parse(text) {
             Ok(date) => Some(date),
             Err(e) => {
@@ -395,7 +425,7 @@ impl Validator {
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>, what: &str) {
+    fn id(&mut self, path: Path, id: &str, seen: &mut HashSet<String>, what: &str) {
         if !is_valid_id(id) {
             self.report(
                 path,
@@ -410,7 +440,7 @@ impl Validator {
         }
     }
 
-    fn reference(&mut self, path: &str, id: &str, known: &HashSet<String>, what: &str, list: &str) {
+    fn reference(&mut self, path: Path, id: &str, known: &HashSet<String>, what: &str, list: &str) {
         if !known.contains(id) {
             self.report(
                 path,
@@ -429,29 +459,31 @@ impl Validator {
                 ),
             );
         }
-        self.text("title", &doc.title);
+        self.text(Path::Root("title"), &doc.title);
         if let Some(subtitle) = &doc.subtitle {
-            self.text("subtitle", subtitle);
+            self.text(Path::Root("subtitle"), subtitle);
         }
 
         let mut orgs = HashSet::new();
         for (i, org) in doc.organisations.iter().enumerate() {
-            let path = format!("organisations[{i}]");
-            self.id(&format!("{path}.id"), &org.id, &mut orgs, "organisation");
-            self.text(&format!("{path}.name"), &org.name);
+            let root = Path::Root("organisations");
+            let path = root.index(i);
+            self.id(path.field("id"), &org.id, &mut orgs, "organisation");
+            self.text(path.field("name"), &org.name);
             if let Some(short) = &org.short_name {
-                self.text(&format!("{path}.short_name"), short);
+                self.text(path.field("short_name"), short);
             }
         }
 
         let mut people = HashSet::new();
         for (i, person) in doc.people.iter().enumerate() {
-            let path = format!("people[{i}]");
-            self.id(&format!("{path}.id"), &person.id, &mut people, "person");
-            self.text(&format!("{path}.name"), &person.name);
+            let root = Path::Root("people");
+            let path = root.index(i);
+            self.id(path.field("id"), &person.id, &mut people, "person");
+            self.text(path.field("name"), &person.name);
             if let Some(org) = &person.organisation {
                 self.reference(
-                    &format!("{path}.organisation"),
+                    path.field("organisation"),
                     org,
                     &orgs,
                     "organisation",
@@ -462,21 +494,22 @@ impl Validator {
 
         let mut sources = HashSet::new();
         for (i, source) in doc.sources.iter().enumerate() {
-            let path = format!("sources[{i}]");
-            self.id(&format!("{path}.id"), &source.id, &mut sources, "source");
+            let root = Path::Root("sources");
+            let path = root.index(i);
+            self.id(path.field("id"), &source.id, &mut sources, "source");
             if source.title.trim().is_empty() {
-                self.report(format!("{path}.title"), "the title is empty");
+                self.report(path.field("title"), "the title is empty");
             }
             if let Some(translated) = &source.translated_title {
-                self.languages(&format!("{path}.translated_title"), translated);
+                self.languages(path.field("translated_title"), translated);
             }
             if source.publisher.trim().is_empty() {
-                self.report(format!("{path}.publisher"), "the publisher is empty");
+                self.report(path.field("publisher"), "the publisher is empty");
             }
-            self.language_tag(&format!("{path}.lang"), &source.lang);
+            self.language_tag(path.field("lang"), &source.lang);
             if !is_web_url(&source.url) {
                 self.report(
-                    format!("{path}.url"),
+                    path.field("url"),
                     format!(
                         "\"{}\" is not a web address: it must start with https:// or http://",
                         source.url
@@ -484,7 +517,7 @@ impl Validator {
                 );
             }
             if let Some(date) = &source.date {
-                self.date(&format!("{path}.date"), date);
+                self.date(path.field("date"), date);
             }
         }
 
@@ -518,20 +551,21 @@ impl Validator {
         people: &HashSet<String>,
         sources: &HashSet<String>,
     ) -> (Option<PartialDate>, Option<Option<PartialDate>>) {
-        let path = format!("events[{i}]");
-        self.id(&format!("{path}.id"), &event.id, ids, "event");
-        let start = self.date(&format!("{path}.date"), &event.date);
+        let root = Path::Root("events");
+        let path = root.index(i);
+        self.id(path.field("id"), &event.id, ids, "event");
+        let start = self.date(path.field("date"), &event.date);
         let end = match &event.end {
             None => Some(None),
             Some(end) => {
                 if let Some(note) = &end.note {
-                    self.text(&format!("{path}.end.note"), note);
+                    self.text(path.field("end").field("note"), note);
                 }
-                let parsed = self.date(&format!("{path}.end.date"), &end.date);
+                let parsed = self.date(path.field("end").field("date"), &end.date);
                 if let (Some(start), Some(e)) = (start, parsed) {
                     if e.surely_before(&start) {
                         self.report(
-                            format!("{path}.end.date"),
+                            path.field("end").field("date"),
                             format!(
                                 "the end ({}) is before the start ({})",
                                 end.date, event.date
@@ -542,14 +576,14 @@ impl Validator {
                 parsed.map(Some)
             }
         };
-        self.text(&format!("{path}.title"), &event.title);
-        self.text(&format!("{path}.summary"), &event.summary);
+        self.text(path.field("title"), &event.title);
+        self.text(path.field("summary"), &event.summary);
         if let Some(place) = &event.place {
-            self.text(&format!("{path}.place"), place);
+            self.text(path.field("place"), place);
         }
         for (j, org) in event.organisations.iter().enumerate() {
             self.reference(
-                &format!("{path}.organisations[{j}]"),
+                path.field("organisations").index(j),
                 org,
                 orgs,
                 "organisation",
@@ -557,45 +591,48 @@ impl Validator {
             );
         }
         for (j, p) in event.participants.iter().enumerate() {
+            let participants = path.field("participants");
+            let participant = participants.index(j);
             self.reference(
-                &format!("{path}.participants[{j}].person"),
+                participant.field("person"),
                 &p.person,
                 people,
                 "person",
                 "people",
             );
-            self.text(&format!("{path}.participants[{j}].role"), &p.role);
+            self.text(participant.field("role"), &p.role);
         }
         for (j, q) in event.quotes.iter().enumerate() {
-            let qpath = format!("{path}.quotes[{j}]");
+            let quotes = path.field("quotes");
+            let qpath = quotes.index(j);
             self.reference(
-                &format!("{qpath}.person"),
+                qpath.field("person"),
                 &q.person,
                 people,
                 "person",
                 "people",
             );
             self.reference(
-                &format!("{qpath}.source"),
+                qpath.field("source"),
                 &q.source,
                 sources,
                 "source",
                 "sources",
             );
             if q.text.trim().is_empty() {
-                self.report(format!("{qpath}.text"), "the quotation is empty");
+                self.report(qpath.field("text"), "the quotation is empty");
             }
-            self.language_tag(&format!("{qpath}.lang"), &q.lang);
+            self.language_tag(qpath.field("lang"), &q.lang);
         }
         if event.sources.is_empty() {
             self.report(
-                format!("{path}.sources"),
+                path.field("sources"),
                 "no source is given: every event must name the source that states it",
             );
         }
         for (j, s) in event.sources.iter().enumerate() {
             self.reference(
-                &format!("{path}.sources[{j}]"),
+                path.field("sources").index(j),
                 s,
                 sources,
                 "source",
