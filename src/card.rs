@@ -177,7 +177,7 @@ pub fn card_html(
     html
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::load;

@@ -26,7 +26,7 @@ pub struct Texts {
     pub not_found: &'static str,
     pub server_error: fn(u16) -> String,
     pub data_invalid: &'static str,
-    pub data_syntax: fn(Option<(usize, usize)>, &str) -> String,
+    pub data_syntax: fn(usize, usize, &str) -> String,
     pub schema_version: fn(Option<u64>, u64) -> String,
     pub timeline_nav: &'static str,
     pub selected_event: &'static str,
@@ -120,11 +120,8 @@ const EN: Texts = Texts {
     not_found: "The data file was not found on the server (HTTP 404).",
     server_error: |status| format!("The server answered with an error (HTTP {status})."),
     data_invalid: "The data file breaks these rules:",
-    data_syntax: |at, detail| match at {
-        Some((line, column)) => {
-            format!("The data file cannot be read: line {line}, column {column}: {detail}.")
-        }
-        None => format!("The data file cannot be read: {detail}."),
+    data_syntax: |line, column, detail| {
+        format!("The data file cannot be read: line {line}, column {column}: {detail}.")
     },
     schema_version: |found, wanted| match found {
         Some(v) => format!(
@@ -192,9 +189,8 @@ const ZH_HANT: Texts = Texts {
     not_found: "伺服器上找不到資料檔案（HTTP 404）。",
     server_error: |status| format!("伺服器回應錯誤（HTTP {status}）。"),
     data_invalid: "資料檔案違反以下規則：",
-    data_syntax: |at, detail| match at {
-        Some((line, column)) => format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。"),
-        None => format!("無法讀取資料檔案：{detail}。"),
+    data_syntax: |line, column, detail| {
+        format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。")
     },
     schema_version: |found, wanted| match found {
         Some(v) => {
@@ -257,9 +253,8 @@ const ZH_HANS: Texts = Texts {
     not_found: "服务器上找不到数据文件（HTTP 404）。",
     server_error: |status| format!("服务器返回错误（HTTP {status}）。"),
     data_invalid: "数据文件违反以下规则：",
-    data_syntax: |at, detail| match at {
-        Some((line, column)) => format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。"),
-        None => format!("无法读取数据文件：{detail}。"),
+    data_syntax: |line, column, detail| {
+        format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。")
     },
     schema_version: |found, wanted| match found {
         Some(v) => {
@@ -400,9 +395,8 @@ mod tests {
             assert!((t.server_error)(503).contains("503"));
             assert!((t.too_large)(9, 8).contains('9'));
             assert!((t.not_utf8)(77).contains("77"));
-            let syntax = (t.data_syntax)(Some((3, 14)), "oops");
+            let syntax = (t.data_syntax)(3, 14, "oops");
             assert!(syntax.contains('3') && syntax.contains("14") && syntax.contains("oops"));
-            assert!((t.data_syntax)(None, "oops").contains("oops"));
             assert!((t.schema_version)(Some(2), 1).contains('2'));
             let position = (t.position)(2, 5);
             assert!(

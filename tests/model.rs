@@ -1,8 +1,5 @@
 //! The data rules, on the host: the shipped file passes, and each rule
 //! catches its violation with the right JSON path.
-//!
-//! Host only: the browser parses with `JSON.parse` (tests/web.rs covers it).
-#![cfg(not(target_arch = "wasm32"))]
 
 use hkust_pumch_timeline::model::{
     load, load_bytes, Kind, LoadError, Precision, Status, MAX_BYTES,
@@ -283,7 +280,8 @@ fn broken_json_reports_line_and_column() {
     let broken = &SHIPPED[..SHIPPED.len() / 2];
     match load(broken) {
         Err(LoadError::Syntax {
-            at: Some((line, column)),
+            line,
+            column,
             message,
         }) => {
             assert!(line > 1 && column > 0, "{line}:{column}");
@@ -477,63 +475,4 @@ fn bad_data_fixtures_are_refused_for_the_right_reason() {
     assert!(load_bytes(&fixture("byte-order-mark.json")).is_ok());
     let payloads = load_bytes(&fixture("html-payloads.json")).expect("payloads are valid text");
     assert!(payloads.entries[0].event.title.en().contains("<script>"));
-}
-
-#[test]
-fn browser_json_errors_keep_the_place_the_browser_gives() {
-    use hkust_pumch_timeline::model::validate::js_syntax_error;
-    let text = "{\n  \"a\": 1,\n  \"b\" 2\n}";
-    // Chromium 120+: position, line and column.
-    assert_eq!(
-        js_syntax_error(
-            "Expected ':' after property name in JSON at position 18 (line 3 column 7)",
-            text
-        ),
-        LoadError::Syntax {
-            message: "Expected ':' after property name".into(),
-            at: Some((3, 7)),
-        }
-    );
-    // Older Chromium: only a position, in UTF-16 units of the text.
-    assert_eq!(
-        js_syntax_error("Unexpected number in JSON at position 18", text),
-        LoadError::Syntax {
-            message: "Unexpected number".into(),
-            at: Some((3, 7)),
-        }
-    );
-    // Firefox.
-    assert_eq!(
-        js_syntax_error(
-            "JSON.parse: expected ':' after property name in object at line 3 column 7 of the JSON data",
-            text
-        ),
-        LoadError::Syntax {
-            message: "expected ':' after property name in object".into(),
-            at: Some((3, 7)),
-        }
-    );
-    // No place given (Safari), but the end of the text is a place.
-    assert_eq!(
-        js_syntax_error("Unexpected token '}'", text),
-        LoadError::Syntax {
-            message: "Unexpected token '}'".into(),
-            at: None,
-        }
-    );
-    assert_eq!(
-        js_syntax_error("Unexpected end of JSON input", text),
-        LoadError::Syntax {
-            message: "Unexpected end of JSON input".into(),
-            at: Some((4, 2)),
-        }
-    );
-    // Positions count UTF-16 units: a CJK character is one, an emoji two.
-    assert_eq!(
-        js_syntax_error("x in JSON at position 4", "\"時😀\nx"),
-        LoadError::Syntax {
-            message: "x".into(),
-            at: Some((1, 4)),
-        }
-    );
 }

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use hkust_pumch_timeline::app::fetch::load;
 use hkust_pumch_timeline::app::TimelineView;
+use hkust_pumch_timeline::model::load;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

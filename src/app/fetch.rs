@@ -1,11 +1,5 @@
-//! Loading `data/timeline.json` over the network, within a time limit, and
-//! parsing it with the browser's own `JSON.parse`.
-//!
-//! Both choices are about size (bench/RESULTS.md): `JSON.parse` with
-//! serde-wasm-bindgen instead of serde_json saves about 13 KB gzip of
-//! WebAssembly; `fetch` goes through web-sys rather than gloo-net, one
-//! dependency fewer. The rules that follow the parse ([`Header::check`],
-//! [`validate`]) are the model's, shared with the host.
+//! Loading `data/timeline.json` over the network, within a time limit.
+//! `fetch` goes through web-sys rather than gloo-net: one dependency fewer.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,8 +9,7 @@ use leptos::prelude::set_timeout_with_handle;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::validate::{decode, js_syntax_error, validate, Header};
-use crate::model::{LoadError, Timeline, MAX_BYTES};
+use crate::model::{load_bytes, LoadError, Timeline, MAX_BYTES};
 
 /// Where the timeline's data lives, relative to the page, so the app works
 /// under any sub-path. Part of the public interface.
@@ -62,33 +55,6 @@ pub async fn fetch_timeline(url: &str) -> Result<Timeline, FetchError> {
         Err(e) => Err(e),
         Ok(bytes) => load_bytes(&bytes).map_err(FetchError::Data),
     }
-}
-
-/// Parses and validates the bytes of a timeline file: the browser's
-/// counterpart of the model's `load_bytes`.
-pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
-    load(decode(bytes)?)
-}
-
-/// Parses and validates the text of a timeline file with `JSON.parse`.
-pub fn load(text: &str) -> Result<Timeline, LoadError> {
-    let text = decode(text.as_bytes())?;
-    let value = js_sys::JSON::parse(text).map_err(|e| js_syntax_error(&message(&e), text))?;
-    let shape = |e: serde_wasm_bindgen::Error| LoadError::Syntax {
-        message: message(&e.into()),
-        at: None,
-    };
-    let header: Header = serde_wasm_bindgen::from_value(value.clone()).map_err(shape)?;
-    header.check()?;
-    validate(serde_wasm_bindgen::from_value(value).map_err(shape)?).map_err(LoadError::Invalid)
-}
-
-/// The text of a JS `Error` (without the "Error: " that `toString` puts
-/// first); serde-wasm-bindgen's errors are such errors too.
-fn message(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map_or_else(String::new, |e| String::from(e.message()))
 }
 
 async fn fetch_bytes(

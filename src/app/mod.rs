@@ -185,7 +185,11 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
         FetchError::Http(404) => t.not_found.to_string(),
         FetchError::Http(status) => (t.server_error)(*status),
         FetchError::Data(LoadError::Invalid(_)) => t.data_invalid.to_string(),
-        FetchError::Data(LoadError::Syntax { message, at }) => (t.data_syntax)(*at, message),
+        FetchError::Data(LoadError::Syntax {
+            message,
+            line,
+            column,
+        }) => (t.data_syntax)(*line, *column, message),
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }

@@ -8,92 +8,78 @@
 //!
 //! Invalid data fails the build, with every problem listed.
 
-// A host tool: on wasm32 (`cargo clippy --target wasm32-unknown-unknown
-// --all-targets`) it builds as an empty program.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    host::main()
+use hkust_pumch_timeline::model::fallback::render;
+use hkust_pumch_timeline::model::{load, LoadError};
+
+/// Text, not a comment, so that Trunk's HTML minifier keeps it.
+const PLACEHOLDER: &str = "STATIC-FALLBACK";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("postbuild: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod host {
-    use std::path::PathBuf;
-    use std::process::ExitCode;
+/// A short, stable name for content (FNV-1a, 64 bits), for cache-busting.
+fn content_hash(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
 
-    use hkust_pumch_timeline::model::fallback::render;
-    use hkust_pumch_timeline::model::{load, LoadError};
+fn run() -> Result<(), String> {
+    let dir = std::env::var_os("TRUNK_STAGING_DIR")
+        .or_else(|| std::env::args_os().nth(1))
+        .map(PathBuf::from)
+        .ok_or("set TRUNK_STAGING_DIR or pass the build folder")?;
+    let read =
+        |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let mut html = read("index.html")?;
+    let data = read("data/timeline.json")?;
 
-    /// Text, not a comment, so that Trunk's HTML minifier keeps it.
-    const PLACEHOLDER: &str = "STATIC-FALLBACK";
-
-    pub fn main() -> ExitCode {
-        match run() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("postbuild: {message}");
-                ExitCode::FAILURE
-            }
+    let timeline = load(&data).map_err(|e| match e {
+        LoadError::Invalid(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            format!("data/timeline.json breaks the rules:\n{}", list.join("\n"))
         }
+        other => format!("data/timeline.json: {other}"),
+    })?;
+    if !html.contains(PLACEHOLDER) {
+        return Err(format!("index.html has no {PLACEHOLDER}"));
     }
+    html = html.replace(PLACEHOLDER, &render(&timeline));
 
-    /// A short, stable name for content (FNV-1a, 64 bits), for cache-busting.
-    fn content_hash(text: &str) -> String {
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        format!("{hash:016x}")
+    // Trunk writes its loader inline: <script type="module">…</script>,
+    // or <script type=module>…</script> once minified.
+    let opens = ["<script type=\"module\">", "<script type=module>"];
+    let found = opens
+        .iter()
+        .find_map(|open| html.find(open).map(|start| (start, open.len())));
+    if let Some((start, open_len)) = found {
+        let body_start = start + open_len;
+        let end = html[body_start..]
+            .find("</script>")
+            .ok_or("unterminated inline script")?
+            + body_start;
+        let script = html[body_start..end].trim().to_string();
+        let name = format!("boot-{}.js", content_hash(&script));
+        std::fs::write(dir.join(&name), format!("{script}\n"))
+            .map_err(|e| format!("{name}: {e}"))?;
+        html.replace_range(
+            start..end + "</script>".len(),
+            &format!("<script type=\"module\" src=\"./{name}\"></script>"),
+        );
     }
-
-    fn run() -> Result<(), String> {
-        let dir = std::env::var_os("TRUNK_STAGING_DIR")
-            .or_else(|| std::env::args_os().nth(1))
-            .map(PathBuf::from)
-            .ok_or("set TRUNK_STAGING_DIR or pass the build folder")?;
-        let read = |name: &str| {
-            std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"))
-        };
-        let mut html = read("index.html")?;
-        let data = read("data/timeline.json")?;
-
-        let timeline = load(&data).map_err(|e| match e {
-            LoadError::Invalid(problems) => {
-                let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-                format!("data/timeline.json breaks the rules:\n{}", list.join("\n"))
-            }
-            other => format!("data/timeline.json: {other}"),
-        })?;
-        if !html.contains(PLACEHOLDER) {
-            return Err(format!("index.html has no {PLACEHOLDER}"));
-        }
-        html = html.replace(PLACEHOLDER, &render(&timeline));
-
-        // Trunk writes its loader inline: <script type="module">…</script>,
-        // or <script type=module>…</script> once minified.
-        let opens = ["<script type=\"module\">", "<script type=module>"];
-        let found = opens
-            .iter()
-            .find_map(|open| html.find(open).map(|start| (start, open.len())));
-        if let Some((start, open_len)) = found {
-            let body_start = start + open_len;
-            let end = html[body_start..]
-                .find("</script>")
-                .ok_or("unterminated inline script")?
-                + body_start;
-            let script = html[body_start..end].trim().to_string();
-            let name = format!("boot-{}.js", content_hash(&script));
-            std::fs::write(dir.join(&name), format!("{script}\n"))
-                .map_err(|e| format!("{name}: {e}"))?;
-            html.replace_range(
-                start..end + "</script>".len(),
-                &format!("<script type=\"module\" src=\"./{name}\"></script>"),
-            );
-        }
-        if html.contains("<script>") || opens.iter().any(|open| html.contains(open)) {
-            return Err("index.html still has an inline script".into());
-        }
-        std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))
+    if html.contains("<script>") || opens.iter().any(|open| html.contains(open)) {
+        return Err("index.html still has an inline script".into());
     }
+    std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))
 }

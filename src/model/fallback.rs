@@ -84,7 +84,7 @@ pub fn render(timeline: &Timeline) -> String {
     html
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::load;

@@ -27,6 +27,6 @@ pub use date::{PartialDate, Precision};
 pub use lang::Lang;
 pub use options::{Filter, Options, Theme};
 pub use schema::{Event, Kind, Localized, Status, TimelineDoc, SCHEMA_VERSION};
-#[cfg(not(target_arch = "wasm32"))]
-pub use validate::{load, load_bytes};
-pub use validate::{Entry, LoadError, ParticipantGroup, Problem, Timeline, MAX_BYTES};
+pub use validate::{
+    load, load_bytes, Entry, LoadError, ParticipantGroup, Problem, Timeline, MAX_BYTES,
+};

@@ -31,14 +31,12 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, or not the expected shape (a wrong type, a misspelt
-    /// field). Parsing stops at the first such error; `at` is its line and
-    /// column (1-based) where the parser tells them: serde_json always does,
-    /// a browser's `JSON.parse` for most syntax errors, serde-wasm-bindgen
-    /// for none (the build's static-list step reads the same file with
-    /// serde_json, so `trunk build` names the place of any error).
+    /// field). serde stops at the first such error; it carries the line and
+    /// column.
     Syntax {
         message: String,
-        at: Option<(usize, usize)>,
+        line: usize,
+        column: usize,
     },
     /// A `schema_version` this app does not read.
     SchemaVersion(Option<u64>),
@@ -60,9 +58,9 @@ impl fmt::Display for LoadError {
         match self {
             LoadError::Syntax {
                 message,
-                at: Some((line, column)),
+                line,
+                column,
             } => write!(f, "line {line}, column {column}: {message}"),
-            LoadError::Syntax { message, at: None } => f.write_str(message),
             LoadError::SchemaVersion(Some(v)) => write!(
                 f,
                 "the file says \"schema_version\": {v}, but this timeline reads version {SCHEMA_VERSION}"
@@ -84,7 +82,6 @@ impl fmt::Display for LoadError {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl From<serde_json::Error> for LoadError {
     fn from(e: serde_json::Error) -> Self {
         // serde_json appends " at line L column C"; we report those apart.
@@ -95,60 +92,10 @@ impl From<serde_json::Error> for LoadError {
         };
         LoadError::Syntax {
             message,
-            at: Some((e.line(), e.column())),
+            line: e.line(),
+            column: e.column(),
         }
     }
-}
-
-/// A [`LoadError::Syntax`] from a browser's `JSON.parse` message, with the
-/// line and column when the message gives them: Chromium says "… in JSON at
-/// position 57 (line 3 column 5)", Firefox "… at line 3 column 5 of the JSON
-/// data", older Chromium only "at position 57" (counted in UTF-16 units of
-/// `text`), Safari nothing; an unexpected end is placed at the end.
-pub fn js_syntax_error(message: &str, text: &str) -> LoadError {
-    let number_after = |key: &str| -> Option<usize> {
-        let rest = &message[message.find(key)? + key.len()..];
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        rest[..digits].parse().ok()
-    };
-    // Running out of text is at its end, whether or not the browser says so.
-    let end = (message.contains("end of JSON input") || message.contains("EOF"))
-        .then(|| text.encode_utf16().count());
-    let at = match (number_after("line "), number_after("column ")) {
-        (Some(line), Some(column)) => Some((line, column)),
-        _ => number_after("position ")
-            .or(end)
-            .map(|p| line_and_column(text, p)),
-    };
-    let cut = [" in JSON at ", " at line ", " at position "]
-        .iter()
-        .filter_map(|k| message.find(k))
-        .min()
-        .unwrap_or(message.len());
-    let message = message[..cut].trim_start_matches("JSON.parse: ");
-    LoadError::Syntax {
-        message: message.to_string(),
-        at,
-    }
-}
-
-/// The 1-based line and column of the character `utf16_offset` UTF-16 units
-/// into `text` (how JavaScript counts).
-fn line_and_column(text: &str, utf16_offset: usize) -> (usize, usize) {
-    let (mut line, mut column, mut seen) = (1, 1, 0);
-    for c in text.chars() {
-        if seen >= utf16_offset {
-            break;
-        }
-        seen += c.len_utf16();
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
-    }
-    (line, column)
 }
 
 /// An event with its dates parsed.
@@ -240,7 +187,6 @@ pub struct ParticipantGroup<'a> {
 /// Reads a timeline file as it comes off the network: refuses one over
 /// [`MAX_BYTES`] or not in UTF-8, accepts (and drops) a byte-order mark,
 /// then [`load`]s it.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
     load(decode(bytes)?)
 }
@@ -274,10 +220,12 @@ impl Header {
 }
 
 /// Parses and validates the text of a timeline file (a leading byte-order
-/// mark is ignored) with serde_json, on the host (tests, the build's static
-/// list). The browser parses with its own `JSON.parse` instead
-/// (`app::fetch`), then shares [`Header::check`] and [`validate`].
-#[cfg(not(target_arch = "wasm32"))]
+/// mark is ignored).
+///
+/// serde_json, in the browser too: the browser's `JSON.parse` with
+/// serde-wasm-bindgen was 13.6 KB gzip smaller but 2.5–5 times slower at
+/// 10,000 events (one JS call per field), and it could not place a wrong
+/// type in the file (bench/DECISIONS.md).
 pub fn load(json: &str) -> Result<Timeline, LoadError> {
     let json = decode(json.as_bytes())?;
     let header: Header = serde_json::from_str(json)?;
@@ -605,13 +553,7 @@ impl Validator {
         for (j, q) in event.quotes.iter().enumerate() {
             let quotes = path.field("quotes");
             let qpath = quotes.index(j);
-            self.reference(
-                qpath.field("person"),
-                &q.person,
-                people,
-                "person",
-                "people",
-            );
+            self.reference(qpath.field("person"), &q.person, people, "person", "people");
             self.reference(
                 qpath.field("source"),
                 &q.source,

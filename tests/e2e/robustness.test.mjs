@@ -29,7 +29,7 @@ async function withData(body, options = {}) {
 
 const REFUSED = {
   'truncated.json': /cannot be read: line \d+, column \d+/,
-  'wrong-types.json': /cannot be read: invalid type/,
+  'wrong-types.json': /cannot be read: line \d+, column \d+: invalid type/,
   'duplicate-ids.json': /events\[1\]\.id/,
   'unknown-references.json': /events\[0\]\.participants\[0\]\.person/,
   'impossible-dates.json': /events\[0\]\.date: "2024-13" is not a real date/,
