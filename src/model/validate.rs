@@ -228,9 +228,20 @@ impl Header {
 /// type in the file (bench/DECISIONS.md).
 pub fn load(json: &str) -> Result<Timeline, LoadError> {
     let json = decode(json.as_bytes())?;
-    let header: Header = serde_json::from_str(json)?;
-    header.check()?;
-    let doc: TimelineDoc = serde_json::from_str(json)?;
+    // One pass in the usual case. The version decides what the rest means,
+    // so when the file does not read as this version's, a second look at
+    // the version alone tells a file of another version from a broken one.
+    let doc: TimelineDoc = match serde_json::from_str(json) {
+        Ok(doc) => doc,
+        Err(e) => {
+            serde_json::from_str::<Header>(json)?.check()?;
+            return Err(e.into());
+        }
+    };
+    Header {
+        schema_version: Some(doc.schema_version),
+    }
+    .check()?;
     validate(doc).map_err(LoadError::Invalid)
 }
 
@@ -373,14 +384,14 @@ impl Validator {
         }
     }
 
-    fn id(&mut self, path: Path, id: &str, seen: &mut HashSet<String>, what: &str) {
+    fn id<'d>(&mut self, path: Path, id: &'d str, seen: &mut HashSet<&'d str>, what: &str) {
         if !is_valid_id(id) {
             self.report(
                 path,
                 format!("\"{id}\" is not a usable id: use 1 to 64 lower-case letters, digits and hyphens"),
             );
         }
-        if !seen.insert(id.to_string()) {
+        if !seen.insert(id) {
             self.report(
                 path,
                 format!("another {what} already has the id \"{id}\": ids must be unique"),
@@ -388,7 +399,7 @@ impl Validator {
         }
     }
 
-    fn reference(&mut self, path: Path, id: &str, known: &HashSet<String>, what: &str, list: &str) {
+    fn reference(&mut self, path: Path, id: &str, known: &HashSet<&str>, what: &str, list: &str) {
         if !known.contains(id) {
             self.report(
                 path,
@@ -490,14 +501,14 @@ impl Validator {
     /// Checks one event; returns its start and, if it has one, its end
     /// (`None` where a date is not real).
     #[allow(clippy::type_complexity)]
-    fn event(
+    fn event<'d>(
         &mut self,
         i: usize,
-        event: &Event,
-        ids: &mut HashSet<String>,
-        orgs: &HashSet<String>,
-        people: &HashSet<String>,
-        sources: &HashSet<String>,
+        event: &'d Event,
+        ids: &mut HashSet<&'d str>,
+        orgs: &HashSet<&str>,
+        people: &HashSet<&str>,
+        sources: &HashSet<&str>,
     ) -> (Option<PartialDate>, Option<Option<PartialDate>>) {
         let root = Path::Root("events");
         let path = root.index(i);
