@@ -277,24 +277,35 @@ pub fn TimelineView(
         list.item(0)
             .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
     };
-    let on_touchstart = move |e: web_sys::TouchEvent| {
-        let touches = e.touches();
+    let on_touchstart = move |e: web_sys::Event| {
+        let touches = e.unchecked_into::<web_sys::TouchEvent>().touches();
         swipe_start.set_value(if touches.length() == 1 {
             first_touch(touches)
         } else {
             None
         });
     };
-    let on_touchend = move |e: web_sys::TouchEvent| {
+    let on_touchend = move |e: web_sys::Event| {
         let start = swipe_start.get_value();
         swipe_start.set_value(None);
-        if let (Some((x0, y0)), Some((x1, y1))) = (start, first_touch(e.changed_touches())) {
+        let end = first_touch(e.unchecked_into::<web_sys::TouchEvent>().changed_touches());
+        if let (Some((x0, y0)), Some((x1, y1))) = (start, end) {
             let (dx, dy) = (x1 - x0, y1 - y0);
             if dx.abs() >= SWIPE_MIN && dx.abs() > 2.0 * dy.abs() {
                 state.select_step(if dx < 0.0 { Step::Next } else { Step::Previous });
             }
         }
     };
+
+    // Passive listeners (they never cancel the touch), so the browser
+    // scrolls at once instead of waiting for the handler.
+    let detail_section = NodeRef::<html::Section>::new();
+    detail_section.on_load(move |section| {
+        let target: web_sys::EventTarget = section.into();
+        listen(target.clone(), "touchstart", on_touchstart);
+        listen(target.clone(), "touchend", on_touchend);
+        listen(target, "touchcancel", move |_| swipe_start.set_value(None));
+    });
 
     let print_section = NodeRef::<html::Section>::new();
     print_list(print_section, timeline.clone(), lang);
@@ -342,9 +353,7 @@ pub fn TimelineView(
         <section
             class="detail"
             aria-label=t.selected_event
-            on:touchstart=on_touchstart
-            on:touchend=on_touchend
-            on:touchcancel=move |_| swipe_start.set_value(None)
+            node_ref=detail_section
         >
             <div class="card" inner_html=detail></div>
             <div class="pager">
@@ -793,7 +802,7 @@ fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: La
     }
     let build = std::rc::Rc::new(build);
     let on_beforeprint = build.clone();
-    listen(window().into(), "beforeprint", move || on_beforeprint());
+    listen(window().into(), "beforeprint", move |_| on_beforeprint());
     // window.matchMedia("print"), through js_sys: no web-sys feature needed.
     let print_media = js_sys::Reflect::get(&window(), &"matchMedia".into())
         .ok()
@@ -801,14 +810,21 @@ fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: La
         .and_then(|f| f.call1(&window(), &"print".into()).ok())
         .filter(|m| m.is_object());
     if let Some(media) = print_media {
-        listen(media.unchecked_into(), "change", move || build());
+        listen(media.unchecked_into(), "change", move |_| build());
     }
 }
 
-/// Calls `f` on each `event` at `target` until the view is cleaned up.
-fn listen(target: web_sys::EventTarget, event: &'static str, f: impl Fn() + 'static) {
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f).into_js_value();
-    let _ = target.add_event_listener_with_callback(event, callback.unchecked_ref());
+/// Calls `f` on each `event` at `target` until the view is cleaned up. The
+/// listener is passive: `f` never cancels the event.
+fn listen(target: web_sys::EventTarget, event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(true);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        event,
+        callback.unchecked_ref(),
+        &options,
+    );
     let listener = SendWrapper::new((target, callback));
     on_cleanup(move || {
         let (target, callback) = listener.take();
