@@ -51,6 +51,17 @@ const PRINT_EAGER: usize = WINDOW;
 /// The least horizontal travel, in CSS pixels, that counts as a swipe.
 const SWIPE_MIN: f64 = 50.0;
 
+/// An ARIA boolean. Buttons at the end of their range are
+/// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone
+/// who pressed them to get there (a click on them does nothing).
+fn flag(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 fn percent(fraction: f64) -> String {
     fixed(fraction * 100.0, 3) + "%"
 }
@@ -360,14 +371,14 @@ pub fn TimelineView(
                 <button
                     type="button"
                     class="prev"
-                    disabled=at_start
+                    aria-disabled=move || flag(at_start())
                     on:click=move |_| state.select_step(Step::Previous)
                 >
                     <span aria-hidden="true">"← "</span>
                     {t.previous}
                 </button>
                 <span class="position">{position}</span>
-                <button type="button" class="next" disabled=at_end on:click=move |_| state.select_step(Step::Next)>
+                <button type="button" class="next" aria-disabled=move || flag(at_end()) on:click=move |_| state.select_step(Step::Next)>
                     {t.next}
                     <span aria-hidden="true">" →"</span>
                 </button>
@@ -503,7 +514,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
             <button
                 type="button"
                 class="page-earlier"
-                disabled=at_first
+                aria-disabled=move || flag(at_first())
                 on:click=move |_| state.turn_page(Step::Previous)
             >
                 <span aria-hidden="true">"← "</span>
@@ -512,7 +523,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
             <button
                 type="button"
                 class="page-later"
-                disabled=at_last
+                aria-disabled=move || flag(at_last())
                 on:click=move |_| state.turn_page(Step::Next)
             >
                 {t.later_events}

@@ -88,6 +88,19 @@ test('the Previous button is disabled on the first event and Next on the last', 
   await page.context().close();
 });
 
+test('pressing Next to the last event keeps the keyboard focus on Next', async () => {
+  const page = await loaded();
+  const next = page.getByRole('button', { name: 'Next' });
+  await next.focus();
+  for (let i = 1; i < data.events.length; i++) await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[aria-current="true"]').getAttribute('data-event-id'), data.events.at(-1).id);
+  assert.equal(await next.getAttribute('aria-disabled'), 'true', 'Next says it can go no further');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'next', 'the focus stays on Next');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[aria-current="true"]').getAttribute('data-event-id'), data.events.at(-1).id, 'a press there does nothing');
+  await page.context().close();
+});
+
 /** Loads the page with the data file answered by `respond`. */
 async function withData(respond) {
   const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
