@@ -17,7 +17,6 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::either::Either;
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -245,13 +244,9 @@ pub fn TimelineView(
     if sync_url {
         // A `#<id>` link on the page (or typed into the address bar) selects
         // that event; back and forward restore what their URL says.
-        let follow = move || state.apply(&url::read());
-        let hashchange = window_event_listener(ev::hashchange, move |_| follow());
-        let popstate = window_event_listener(ev::popstate, move |_| follow());
-        on_cleanup(move || {
-            hashchange.remove();
-            popstate.remove();
-        });
+        let follow = move |_| state.apply(&url::read());
+        listen(window().into(), "hashchange", follow);
+        listen(window().into(), "popstate", follow);
     }
 
     let (title, title_lang) = text(&timeline.doc.title, lang);
