@@ -8,8 +8,7 @@
 //! print list of 10,000 events one string. Every text from the data goes
 //! through [`escape_html`]; only validated `http(s)` URLs become links.
 //!
-//! Plain Rust: tested on the host with `cargo test`. Dates come in through
-//! a function, so the browser can use `Intl` and the tests a fixed format.
+//! Plain Rust: tested on the host with `cargo test`.
 
 use std::fmt::Write;
 
@@ -34,12 +33,12 @@ fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: 
     );
 }
 
-fn time(html: &mut String, date: PartialDate, format: &dyn Fn(PartialDate) -> String) {
+fn time(html: &mut String, date: PartialDate, lang: Lang) {
     let _ = write!(
         html,
         "<time datetime=\"{}\">{}</time>",
         date.iso(),
-        escape_html(&format(date))
+        escape_html(&date.written(lang))
     );
 }
 
@@ -47,12 +46,7 @@ fn time(html: &mut String, date: PartialDate, format: &dyn Fn(PartialDate) -> St
 /// precision; a derived end says so), status, place, summary, people by
 /// organisation, quotes (never translated) and sources (titles as
 /// published, with a translation where the reader's language differs).
-pub fn card_html(
-    timeline: &Timeline,
-    entry: &Entry,
-    lang: Lang,
-    format_date: &dyn Fn(PartialDate) -> String,
-) -> String {
+pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     let t = texts(lang);
     let event = &entry.event;
     let expected = event.status == Status::Expected;
@@ -65,10 +59,10 @@ pub fn card_html(
     localized(&mut html, "h2", "", &event.title, lang);
 
     html.push_str("<p class=\"meta\">");
-    time(&mut html, entry.start, format_date);
+    time(&mut html, entry.start, lang);
     if let Some(end) = entry.end {
         html.push_str("<span class=\"end\"> – ");
-        time(&mut html, end, format_date);
+        time(&mut html, end, lang);
         if event.end.as_ref().is_some_and(|e| e.derived) {
             html.push_str(&escape_html(t.derived));
         }
@@ -169,7 +163,7 @@ pub fn card_html(
             .as_deref()
             .and_then(|d| PartialDate::parse(d).ok())
         {
-            let _ = write!(html, ", {}", escape_html(&format_date(date)));
+            let _ = write!(html, ", {}", escape_html(&date.written(lang)));
         }
         html.push_str("</span></li>");
     }
@@ -184,14 +178,10 @@ mod tests {
 
     const SHIPPED: &str = include_str!("../public/data/timeline.json");
 
-    fn english(date: PartialDate) -> String {
-        date.english()
-    }
-
     fn card(id: &str, lang: Lang) -> String {
         let timeline = load(SHIPPED).unwrap();
         let entry = &timeline.entries[timeline.index_of(id).unwrap()];
-        card_html(&timeline, entry, lang, &english)
+        card_html(&timeline, entry, lang)
     }
 
     #[test]
@@ -199,7 +189,7 @@ mod tests {
         let timeline = load(SHIPPED).unwrap();
         for entry in &timeline.entries {
             for lang in Lang::ALL {
-                let html = card_html(&timeline, entry, lang, &english);
+                let html = card_html(&timeline, entry, lang);
                 assert!(html.starts_with("<article class=\"event-card"), "{html}");
                 assert!(html.ends_with("</ul></article>"), "{html}");
                 assert!(html.contains(&escape_html(entry.event.title.get(lang).0)));
@@ -248,7 +238,7 @@ mod tests {
         let entry = &mut timeline.entries[0];
         entry.event.title.0.insert("en".into(), hostile.into());
         entry.event.summary.0.insert("en".into(), hostile.into());
-        let html = card_html(&timeline, &timeline.entries[0], Lang::En, &english);
+        let html = card_html(&timeline, &timeline.entries[0], Lang::En);
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;"));
     }

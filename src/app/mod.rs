@@ -3,12 +3,11 @@
 //! - [`App`]: the language, loading, errors with Retry, then the timeline;
 //! - [`timeline::TimelineView`]: filters, the axis of event markers, the
 //!   detail card of the selected event;
-//! - [`url`]: the page URL; [`fetch`]: the network; [`intl`]: dates through
-//!   the browser's `Intl`.
+//! - [`url`]: the page URL; [`fetch`]: the network; [`clock`]: today.
 
+pub mod clock;
 pub mod embed;
 pub mod fetch;
-pub mod intl;
 pub mod timeline;
 pub mod url;
 

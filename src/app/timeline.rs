@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
-use crate::app::intl::{format_date, today};
+use crate::app::clock::today;
 use crate::app::url;
 use crate::card::card_html;
 use crate::i18n::{texts, Texts};
@@ -141,10 +141,7 @@ impl TimelineState {
     fn entry_title_and_date(&self, i: usize) -> Option<String> {
         self.timeline.with_value(|t| {
             t.entries.get(i).map(|e| {
-                (self.t.announce)(
-                    e.event.title.get(self.lang).0,
-                    &format_date(e.start, self.lang),
-                )
+                (self.t.announce)(e.event.title.get(self.lang).0, &e.start.written(self.lang))
             })
         })
     }
@@ -256,7 +253,7 @@ pub fn TimelineView(
         let i = state.selected.get();
         state
             .timeline
-            .with_value(|t| t.entries.get(i).map(|entry| card(t, entry, lang)))
+            .with_value(|t| t.entries.get(i).map(|entry| card_html(t, entry, lang)))
             .unwrap_or_default()
     };
     let position = move || {
@@ -620,7 +617,7 @@ fn Axis(
                     .labelled
                     .then(|| PartialDate::parse(&format!("{:04}-{:02}", m.year, m.month)).ok())
                     .flatten()
-                    .map(|d| format_date(d, lang));
+                    .map(|d| d.written(lang));
                 match name {
                     Some(name) => {
                         Either::Left(view! { <span class="year-tick" style=("--pos", percent(m.pos))>{name}</span> })
@@ -744,7 +741,7 @@ fn Axis(
                             }
                             on:focus=move |_| state.focused.set(i)
                         >
-                            <time datetime=entry.start.iso()>{format_date(entry.start, lang)}</time>
+                            <time datetime=entry.start.iso()>{entry.start.written(lang)}</time>
                             {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
                             <span class="marker-title" lang=title_lang>{title}</span>
                         </button>
@@ -795,7 +792,7 @@ fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: La
             let cards: String = timeline
                 .entries
                 .iter()
-                .map(|entry| card(&timeline, entry, lang))
+                .map(|entry| card_html(&timeline, entry, lang))
                 .collect();
             section.set_inner_html(&cards);
             built.set_value(true);
@@ -859,9 +856,4 @@ fn reveal_detail() {
             card.scroll_into_view_with_bool(true);
         }
     }
-}
-
-/// The card of one event (see [`crate::card`]), with dates through `Intl`.
-fn card(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
-    card_html(timeline, entry, lang, &|date| format_date(date, lang))
 }

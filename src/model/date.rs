@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use super::lang::Lang;
+
 /// How much of a date is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
@@ -224,14 +226,36 @@ impl PartialDate {
     }
 
     /// English at the date's own precision: `2024`, `March 2024`,
-    /// `21 July 2024`. The app formats with the browser's `Intl` for each
-    /// language; this is for places without a browser (tests, build tools).
+    /// `21 July 2024`.
     pub fn english(&self) -> String {
-        let month = |m: u8| MONTH_NAMES[usize::from(m - 1) % 12];
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", month(m), self.year),
-            (Some(m), None) => format!("{} {}", month(m), self.year),
-            _ => self.year.to_string(),
+        self.written(Lang::En)
+    }
+
+    /// The date as a reader of `lang` writes it, at its own precision and
+    /// never more precise: `21 July 2024` / `March 2024` / `2024` in
+    /// English, `2024年7月21日` / `2024年3月` / `2024年` in both Chinese
+    /// scripts. These are exactly what the browser's `Intl.DateTimeFormat`
+    /// gives for `en-GB`, `zh-Hant-HK` and `zh-Hans-CN` (an end-to-end test
+    /// compares them in Chromium), without its cost: the first
+    /// `Intl.DateTimeFormat` a page makes spends 25–230 ms loading its
+    /// locale data, on the main thread, before the first render
+    /// (`bench/DECISIONS.md`).
+    pub fn written(&self, lang: Lang) -> String {
+        let year = self.year;
+        match lang {
+            Lang::En => {
+                let month = |m: u8| MONTH_NAMES[usize::from(m - 1) % 12];
+                match (self.month, self.day) {
+                    (Some(m), Some(d)) => format!("{d} {} {year}", month(m)),
+                    (Some(m), None) => format!("{} {year}", month(m)),
+                    _ => year.to_string(),
+                }
+            }
+            Lang::ZhHant | Lang::ZhHans => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{year}年{m:02}月{d}日"),
+                (Some(m), None) => format!("{year}年{m}月"),
+                _ => format!("{year}年"),
+            },
         }
     }
 }
@@ -324,6 +348,19 @@ mod tests {
             PartialDate::parse("2024-07-01").unwrap().iso(),
             "2024-07-01"
         );
+    }
+
+    #[test]
+    fn writes_each_language_at_its_precision() {
+        let written = |date: &str, lang| PartialDate::parse(date).unwrap().written(lang);
+        for lang in [Lang::ZhHant, Lang::ZhHans] {
+            assert_eq!(written("2024", lang), "2024年");
+            assert_eq!(written("2024-03", lang), "2024年3月");
+            assert_eq!(written("2024-07-21", lang), "2024年7月21日");
+            assert_eq!(written("1999-12-09", lang), "1999年12月9日");
+        }
+        assert_eq!(written("2024-01-01", Lang::En), "1 January 2024");
+        assert_eq!(written("1999-12", Lang::En), "December 1999");
     }
 
     #[test]

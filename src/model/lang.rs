@@ -58,16 +58,6 @@ impl Lang {
             _ => None,
         }
     }
-
-    /// The locale handed to `Intl.DateTimeFormat`: British English gives
-    /// "21 July 2024"; the Chinese scripts give "2024年7月21日".
-    pub fn date_locale(self) -> &'static str {
-        match self {
-            Lang::En => "en-GB",
-            Lang::ZhHant => "zh-Hant-HK",
-            Lang::ZhHans => "zh-Hans-CN",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,17 @@
 // End-to-end: English, Traditional and Simplified Chinese — content,
 // interface, dates, <html lang>, the switcher and the browser's languages.
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp } from './harness.mjs';
+import { openPage, axe, screenshot, useApp, DIST } from './harness.mjs';
+import { writeSynthetic } from '../../bench/synth.mjs';
 
 let server;
 let browser;
 let data;
 
 useApp((c) => ({ app: server, browser, data } = c));
+// 45 synthetic events (bench/synth.mjs): day- and month-precision dates over 30 years.
+before(() => writeSynthetic(DIST, [45]));
 
 async function open(path, options = { viewport: { width: 1280, height: 800 } }) {
   const page = await openPage(browser, options);
@@ -94,4 +97,33 @@ test('without ?lang= the browser’s languages decide; ?lang= wins', async () =>
     assert.equal(await page.evaluate(() => document.documentElement.lang), want, `${locale} ${path}`);
     await page.context().close();
   }
+});
+
+test('dates read exactly as the browser’s own Intl.DateTimeFormat writes them, in each language and precision', async () => {
+  // The app writes dates itself (the first Intl.DateTimeFormat of a page
+  // costs tens of milliseconds); the browser's Intl is the reference.
+  const LOCALES = { en: 'en-GB', 'zh-Hant': 'zh-Hant-HK', 'zh-Hans': 'zh-Hans-CN' };
+  const precisions = new Set();
+  for (const [lang, locale] of Object.entries(LOCALES)) {
+    for (const data of ['', '&data=bench/data-45.json']) {
+      const page = await open(`?lang=${lang}${data}`);
+      // Printing builds the list of every event, so every date is in the page.
+      await page.emulateMedia({ media: 'print' });
+      await page.locator('.print-list .event-card').first().waitFor({ state: 'attached' });
+      const dates = await page.locator('time[datetime]').evaluateAll((els, locale) =>
+        els.map((el) => {
+          const [y, m, d] = el.getAttribute('datetime').split('-').map(Number);
+          const options = { timeZone: 'UTC', year: 'numeric', ...(m && { month: 'long' }), ...(d && { day: 'numeric' }) };
+          const intl = new Intl.DateTimeFormat([locale], options).format(Date.UTC(y, (m || 1) - 1, d || 1));
+          return { datetime: el.getAttribute('datetime'), shown: el.textContent, intl };
+        }), locale);
+      assert.ok(dates.length >= (data ? 45 : 4), `${lang}${data}: ${dates.length} dates`);
+      for (const { datetime, shown, intl } of dates) {
+        assert.equal(shown, intl, `${lang}: ${datetime}`);
+        precisions.add(datetime.split('-').length);
+      }
+      await page.context().close();
+    }
+  }
+  assert.deepEqual([...precisions].sort(), [1, 2, 3], 'years, months and days were all compared');
 });
