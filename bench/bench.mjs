@@ -198,6 +198,7 @@ the app's own work (script, style, layout) and everything (painting
 included, which headless Chromium does on the CPU).
 `;
 const lighthouse = await readFile(new URL('LIGHTHOUSE.md', import.meta.url), 'utf8').catch(() => '');
+const floor = await readFile(new URL('FLOOR.md', import.meta.url), 'utf8').catch(() => '');
 const decisions = await readFile(new URL('DECISIONS.md', import.meta.url), 'utf8').catch(() => '');
 console.log(report);
-await writeFile(new URL('RESULTS.md', import.meta.url), [report, lighthouse, decisions].filter(Boolean).join('\n'));
+await writeFile(new URL('RESULTS.md', import.meta.url), [report, lighthouse, floor, decisions].filter(Boolean).join('\n'));

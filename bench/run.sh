@@ -12,4 +12,5 @@ if ! (cd bench && npm ls --depth=0 >/dev/null 2>&1); then
 fi
 trunk build --release --offline
 node bench/lighthouse.mjs
+node bench/floor.mjs
 node bench/bench.mjs
