@@ -40,15 +40,16 @@ fi
 
 if [ "${1:-}" = "--test" ]; then
   # Chromium, its driver, CJK fonts so screenshots show Chinese text, and
-  # nginx, which serves the build in the end-to-end tests.
-  if ! dpkg -s chromium chromium-driver fonts-noto-cjk nginx >/dev/null 2>&1; then
+  # nginx with its brotli_static module, which serve the build in the
+  # end-to-end tests as deploy/nginx.conf does.
+  if ! dpkg -s chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
       say "Installing Chromium, ChromeDriver, CJK fonts and nginx from Debian"
       apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static
     else
       echo "Chromium, ChromeDriver, CJK fonts or nginx are missing. As root, run:" >&2
-      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk nginx" >&2
+      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static" >&2
       exit 1
     fi
   fi

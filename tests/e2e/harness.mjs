@@ -4,7 +4,7 @@
 // browser), and axe-core for WCAG 2.2 AA.
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -52,7 +52,11 @@ export async function serve(dir = DIST) {
     .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dir};`);
   if (replaced === server || !replaced.includes(`root ${dir};`)) throw new Error('deploy/nginx.conf has no listen/root line to set');
   server = replaced;
+  // Debian's dynamic modules (brotli_static), loaded as Debian's own
+  // nginx.conf does; their `modules/` paths are relative to the prefix.
+  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
   const conf = `
+include /etc/nginx/modules-enabled/*.conf;
 user root;
 worker_processes 1;
 daemon off;
