@@ -252,7 +252,7 @@ impl PartialDate {
                 }
             }
             Lang::ZhHant | Lang::ZhHans => match (self.month, self.day) {
-                (Some(m), Some(d)) => format!("{year}年{m:02}月{d}日"),
+                (Some(m), Some(d)) => format!("{year}年{m}月{d}日"),
                 (Some(m), None) => format!("{year}年{m}月"),
                 _ => format!("{year}年"),
             },
