@@ -36,12 +36,13 @@ async fn load() -> Option<Vec<Event>> {
 fn main() {
     let events = RwSignal::new(Vec::<Event>::new());
     let selected = RwSignal::new(0usize);
-    leptos::task::spawn_local(async move {
-        if let Some(loaded) = load().await {
-            events.set(loaded);
-        }
-    });
     leptos::mount::mount_to_body(move || {
+        // Inside the mount: Leptos starts its task executor there.
+        leptos::task::spawn_local(async move {
+            if let Some(loaded) = load().await {
+                events.set(loaded);
+            }
+        });
         view! {
             <h2>{move || events.with(|e| e.get(selected.get()).map(|e| e.title.en.clone()))}</h2>
             <ol>
