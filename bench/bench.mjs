@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
 import { writeSynthetic } from './synth.mjs';
+import { kb, stats } from './figures.mjs';
 
 const SIZES = [10, 100, 1000, 10000];
 await writeSynthetic(DIST, SIZES);
@@ -63,10 +64,6 @@ async function timing() {
   return marks;
 }
 
-const stats = (xs) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
-};
 
 const { bodies, sent } = await firstView();
 const rows = [...bodies].map(([path, body]) => ({
@@ -161,7 +158,6 @@ for (const n of SIZES) {
 await browser.close();
 await app.close();
 
-const kb = (n) => (n / 1024).toFixed(1);
 const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${kb(totalmem() / 1024)} MB RAM, ${chromium}, Node ${process.version}`;
 const table = [

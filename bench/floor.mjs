@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from '../tests/e2e/harness.mjs';
+import { kb, stats } from './figures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FLOOR = join(ROOT, 'bench', 'floor');
@@ -25,7 +26,6 @@ const PROBES = [
   ['serde-json', 'fetch, serde_json, a list of buttons with a selection'],
   ['js-json', 'the same with JSON.parse and Reflect, no serde'],
 ];
-const kb = (n) => (n / 1024).toFixed(1);
 const gz = async (file) => gzipSync(await readFile(file), { level: 9 }).length;
 
 // The same wasm-opt parameters as the real build.
@@ -56,10 +56,6 @@ async function build(dir) {
 }
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
-};
 
 /** Navigation start → the first `[data-event-id]` in the page, in ms: one warm-up, then RUNS loads. */
 async function timeToFirstEvent(browser, dir) {
