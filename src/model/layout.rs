@@ -72,6 +72,26 @@ pub struct AxisLayout {
 /// 2024" needs about a fifth of the narrowest horizontal axis).
 const MONTH_LABELS: usize = 5;
 
+/// At most this many years are labelled on an axis of years. Over a longer
+/// span the labels step by 2, 5, 10, 20, 50… years, so the axis's work
+/// (and its element count) never grows with the span: a year mistyped as
+/// 9025 gives nine labels, not 7,000 years of ticks.
+const YEAR_LABELS: i32 = 12;
+
+/// The step between labelled years for `years` years: the smallest of 1,
+/// 2, 5, 10, 20, 50, … that labels at most [`YEAR_LABELS`] of them.
+pub fn year_step(years: i32) -> i32 {
+    let mut scale = 1;
+    loop {
+        for k in [1, 2, 5] {
+            if years <= YEAR_LABELS * k * scale {
+                return k * scale;
+            }
+        }
+        scale *= 10;
+    }
+}
+
 /// The days an entry reaches: its start's first day to its end's (or its
 /// start's) last day.
 fn reach(e: &Entry) -> (i64, i64) {
@@ -135,6 +155,10 @@ fn lay_out(
     let (first_year, first_month, _) = civil_from_days(first);
     let (last_year, last_month, _) = civil_from_days(last);
     let by_month = months_allowed && last - first < 365;
+    // Whole years, or whole multiples of the step between labelled years.
+    let step = year_step(last_year + 1 - first_year);
+    let year_floor = first_year.div_euclid(step) * step;
+    let year_ceiling = (last_year + 1 + step - 1).div_euclid(step) * step;
     let (axis_start, axis_end) = if by_month {
         let (end_year, end_month) = if last_month == 12 {
             (last_year + 1, 1)
@@ -147,8 +171,8 @@ fn lay_out(
         )
     } else {
         (
-            days_from_civil(first_year, 1, 1),
-            days_from_civil(last_year + 1, 1, 1),
+            days_from_civil(year_floor, 1, 1),
+            days_from_civil(year_ceiling, 1, 1),
         )
     };
     let span = (axis_end - axis_start) as f64;
@@ -174,13 +198,14 @@ fn lay_out(
         p.label = l;
     }
 
-    // Every first of a month on the axis, its closing end included.
-    let firsts = (first_year..)
-        .flat_map(|year| (1..=12).map(move |m| (year, m)))
-        .skip(usize::from(if by_month { first_month } else { 1 }) - 1)
-        .map(|(year, month)| (year, month, days_from_civil(year, month, 1)))
-        .take_while(|&(_, _, day)| day <= axis_end);
     let (years, months) = if by_month {
+        // Every first of a month on the axis, its closing end included
+        // (under a year: at most 13).
+        let firsts = (first_year..)
+            .flat_map(|year| (1..=12).map(move |m| (year, m)))
+            .skip(usize::from(first_month) - 1)
+            .map(|(year, month)| (year, month, days_from_civil(year, month, 1)))
+            .take_while(|&(_, _, day)| day <= axis_end);
         let count = firsts.clone().count();
         let every = [1, 2, 3, 6, 12]
             .into_iter()
@@ -196,22 +221,30 @@ fn lay_out(
             .collect();
         (Vec::new(), months)
     } else {
-        let (years, months): (Vec<_>, Vec<_>) = firsts.partition(|&(_, month, _)| month == 1);
-        (
-            years
-                .into_iter()
-                .map(|(year, _, day)| YearTick { year, pos: at(day) })
-                .collect(),
-            months
-                .into_iter()
-                .map(|(year, month, day)| MonthTick {
+        // A tick per `step` years, the closing one included; unnamed month
+        // ticks between them only when every year is labelled (at most
+        // 12 × 11 of them).
+        let years: Vec<YearTick> = (year_floor..=year_ceiling)
+            .step_by(step as usize)
+            .map(|year| YearTick {
+                year,
+                pos: at(days_from_civil(year, 1, 1)),
+            })
+            .collect();
+        let months = if step == 1 {
+            (year_floor..year_ceiling)
+                .flat_map(|year| (2..=12).map(move |month| (year, month)))
+                .map(|(year, month)| MonthTick {
                     year,
                     month,
-                    pos: at(day),
+                    pos: at(days_from_civil(year, month, 1)),
                     labelled: false,
                 })
-                .collect(),
-        )
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (years, months)
     };
     let today = today.filter(|d| (axis_start..axis_end).contains(d)).map(at);
     AxisLayout {
@@ -290,6 +323,56 @@ mod tests {
             start: PartialDate::parse(start).unwrap(),
             end: end.map(|e| PartialDate::parse(e).unwrap()),
         }
+    }
+
+    #[test]
+    fn year_steps_keep_the_labels_few() {
+        assert_eq!(year_step(1), 1);
+        assert_eq!(year_step(12), 1);
+        assert_eq!(year_step(13), 2);
+        assert_eq!(year_step(60), 5);
+        assert_eq!(year_step(7_002), 1_000);
+        assert_eq!(year_step(9_000), 1_000);
+        for years in 1..20_000_i32 {
+            let step = year_step(years);
+            assert!((years + step - 1) / step <= YEAR_LABELS, "{years}");
+        }
+    }
+
+    #[test]
+    fn a_mistyped_year_does_not_multiply_the_ticks() {
+        // The 2025 event dated 9025 by a one-digit typo.
+        let typo = [
+            entry("2024-03", None),
+            entry("2024-07-21", Some("2027-07")),
+            entry("9025-11-18", None),
+        ];
+        let axis = layout(&typo, &[0, 1, 2], Some(days_from_civil(2026, 11, 29)), 0.1);
+        assert!(axis.years.len() <= 13, "{} year ticks", axis.years.len());
+        assert!(axis.months.is_empty(), "no month ticks over millennia");
+        assert_eq!(axis.years.first().map(|t| t.year), Some(2000));
+        assert_eq!(axis.years.last().map(|t| t.year), Some(10_000));
+        assert!(axis.years.windows(2).all(|w| w[1].year - w[0].year == 1_000));
+        // The widest span the validator accepts.
+        let widest = [entry("1000-01-01", None), entry("9999-12-31", None)];
+        let axis = layout(&widest, &[0, 1], None, 0.1);
+        assert!(axis.years.len() + axis.months.len() <= 13);
+        for p in &axis.placements {
+            assert!((0.0..=1.0).contains(&p.marker));
+        }
+        // Every tick stays on the axis, in order.
+        assert!(axis.years.windows(2).all(|w| w[0].pos < w[1].pos));
+        assert_eq!(axis.years.first().map(|t| t.pos), Some(0.0));
+        assert_eq!(axis.years.last().map(|t| t.pos), Some(1.0));
+    }
+
+    #[test]
+    fn a_short_span_keeps_a_tick_per_year_and_month() {
+        let real = [entry("2024-03", None), entry("2024-07-21", Some("2027-07"))];
+        let axis = layout(&real, &[0, 1], None, 0.1);
+        let years: Vec<i32> = axis.years.iter().map(|t| t.year).collect();
+        assert_eq!(years, [2024, 2025, 2026, 2027, 2028]);
+        assert_eq!(axis.months.len(), 4 * 11);
     }
 
     #[test]
