@@ -19,17 +19,18 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::app::clock::today;
+use crate::app::dom::listen;
 use crate::app::url;
 use crate::card::card_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::{fixed, layout, layout_page, AxisLayout};
 use crate::model::nav::{self, Step};
+use crate::model::options::{opening, Facets};
 use crate::model::{
-    Entry, Filter, Kind, Lang, Localized, Options, PartialDate, Precision, Status, Timeline,
+    Entry, Filter, Lang, Localized, Options, PartialDate, Precision, Status, Timeline,
 };
 
 /// The least distance between neighbouring labels, as a share of the axis.
@@ -100,7 +101,9 @@ struct TimelineState {
 
 impl TimelineState {
     fn new(timeline: Arc<Timeline>, lang: Lang, initial: &Options, sync_url: bool) -> Self {
-        let filter = RwSignal::new(initial.filter.clone());
+        // Unknown filter parts are dropped; a linked event is always shown.
+        let (filter, first) = opening(&timeline, &initial.filter, initial.event.as_deref());
+        let filter = RwSignal::new(filter);
         let visible = {
             let timeline = timeline.clone();
             Memo::new(move |_| {
@@ -115,11 +118,8 @@ impl TimelineState {
                 })
             })
         };
-        let wanted = initial
-            .event
-            .as_deref()
-            .and_then(|id| timeline.index_of(id));
-        let first = nav::resolve(&visible.get_untracked(), wanted).unwrap_or(0);
+        // With nothing shown, nothing is selected: the card is hidden.
+        let first = first.unwrap_or(0);
         let focused = RwSignal::new(first);
         // A memo: a move within the page leaves the axis alone.
         let page = Memo::new(move |_| visible.with(|v| nav::page(v, focused.get(), WINDOW)));
@@ -182,14 +182,20 @@ impl TimelineState {
     /// Shows what `options` ask for: their filter, and their event if it is
     /// shown (else the first shown event).
     fn apply(&self, options: &Options) {
-        self.filter.set(options.filter.clone());
-        let wanted = options
-            .event
-            .as_deref()
-            .and_then(|id| self.timeline.with_value(|t| t.index_of(id)));
-        if let Some(i) = nav::resolve(&self.visible.get_untracked(), wanted) {
+        let (filter, wanted) = self
+            .timeline
+            .with_value(|t| opening(t, &options.filter, options.event.as_deref()));
+        self.filter.set(filter);
+        if let Some(i) = wanted {
             self.select(i);
         }
+    }
+
+    /// True when the selected event is among the shown ones (a filter may
+    /// show none): the card never shows an event the filters hide.
+    fn selection_shown(&self) -> bool {
+        let selected = self.selected.get();
+        self.visible.with(|v| v.binary_search(&selected).is_ok())
     }
 
     /// Applies a new filter; a hidden selection falls back to the first
@@ -251,6 +257,9 @@ pub fn TimelineView(
     let t = state.t;
     let detail = move || {
         let i = state.selected.get();
+        if !state.selection_shown() {
+            return String::new();
+        }
         state
             .timeline
             .with_value(|t| t.entries.get(i).map(|entry| card_html(t, entry, lang)))
@@ -357,6 +366,7 @@ pub fn TimelineView(
             class="detail"
             aria-label=t.selected_event
             node_ref=detail_section
+            hidden=move || !state.selection_shown()
         >
             <div class="card" inner_html=detail></div>
             <div class="pager">
@@ -387,22 +397,16 @@ pub fn TimelineView(
 #[component]
 fn Filters(state: TimelineState) -> impl IntoView {
     let (kinds, orgs) = state.timeline.with_value(|t| {
-        let kinds: Vec<Kind> = Kind::ALL
+        let Facets {
+            kinds,
+            organisations,
+        } = Facets::of(t);
+        let orgs: Vec<(String, String, &'static str)> = organisations
             .into_iter()
-            .filter(|k| t.entries.iter().any(|e| e.event.kind == *k))
-            .collect();
-        let orgs: Vec<(String, String, &'static str)> = t
-            .doc
-            .organisations
-            .iter()
-            .filter(|o| {
-                t.entries
-                    .iter()
-                    .any(|e| e.event.organisations.contains(&o.id))
-            })
-            .map(|o| {
+            .filter_map(|id| {
+                let o = t.organisation(&id)?;
                 let (name, lang) = text(o.short_name.as_ref().unwrap_or(&o.name), state.lang);
-                (o.id.clone(), name, lang)
+                Some((id, name, lang))
             })
             .collect();
         (kinds, orgs)
@@ -815,24 +819,6 @@ fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline>, lang: La
     if let Some(media) = print_media {
         listen(media.unchecked_into(), "change", move |_| build());
     }
-}
-
-/// Calls `f` on each `event` at `target` until the view is cleaned up. The
-/// listener is passive: `f` never cancels the event.
-fn listen(target: web_sys::EventTarget, event: &'static str, f: impl Fn(web_sys::Event) + 'static) {
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(true);
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        event,
-        callback.unchecked_ref(),
-        &options,
-    );
-    let listener = SendWrapper::new((target, callback));
-    on_cleanup(move || {
-        let (target, callback) = listener.take();
-        let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
-    });
 }
 
 /// Brings the detail card into view when it starts below the visible area
