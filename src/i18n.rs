@@ -19,6 +19,14 @@ pub struct Texts {
     pub loading: &'static str,
     pub load_failed: &'static str,
     pub retry: &'static str,
+    /// The page's name, for the document title when the data (which holds
+    /// the real title) could not be loaded.
+    pub app_title: &'static str,
+    /// After the first problems of a long list: how many more there are,
+    /// and where to see them all.
+    pub more_problems: fn(usize) -> String,
+    /// Above the build-time list of events, kept under a load failure.
+    pub saved_list: &'static str,
     pub network_failed: &'static str,
     pub timed_out: &'static str,
     pub too_large: fn(usize, usize) -> String,
@@ -113,6 +121,9 @@ const EN: Texts = Texts {
     loading: "Loading the timeline…",
     load_failed: "The timeline could not be loaded",
     retry: "Try again",
+    app_title: "HKUST and PUMCH: a partnership timeline",
+    more_problems: |n| format!("… and {} more. The data check lists every problem (see “Editing the data” in the README).", grouped(n)),
+    saved_list: "Meanwhile, the events as published with this page (in English):",
     network_failed: "The network request failed. Check the connection and try again.",
     timed_out: "The server took too long to answer. Try again in a moment.",
     too_large: |bytes, max| format!("The data file is too large ({bytes} bytes; the limit is {max})."),
@@ -182,6 +193,9 @@ const ZH_HANT: Texts = Texts {
     loading: "正在載入時間軸…",
     load_failed: "未能載入時間軸",
     retry: "重試",
+    app_title: "香港科技大學與北京協和醫院：合作時間軸",
+    more_problems: |n| format!("……另有 {} 項問題。資料檢查會列出全部問題（見 README「Editing the data」）。", grouped(n)),
+    saved_list: "同時，以下是本頁發佈時的事件（英文）：",
     network_failed: "網絡請求失敗。請檢查連線後重試。",
     timed_out: "伺服器回應逾時。請稍後重試。",
     too_large: |bytes, max| format!("資料檔案過大（{bytes} 位元組；上限為 {max}）。"),
@@ -246,6 +260,9 @@ const ZH_HANS: Texts = Texts {
     loading: "正在加载时间轴…",
     load_failed: "未能加载时间轴",
     retry: "重试",
+    app_title: "香港科技大学与北京协和医院：合作时间轴",
+    more_problems: |n| format!("……另有 {} 项问题。数据检查会列出全部问题（见 README“Editing the data”）。", grouped(n)),
+    saved_list: "同时，以下是本页发布时的事件（英文）：",
     network_failed: "网络请求失败。请检查网络连接后重试。",
     timed_out: "服务器响应超时。请稍后重试。",
     too_large: |bytes, max| format!("数据文件过大（{bytes} 字节；上限为 {max}）。"),
@@ -316,6 +333,8 @@ mod tests {
             ("loading", t.loading),
             ("load_failed", t.load_failed),
             ("retry", t.retry),
+            ("app_title", t.app_title),
+            ("saved_list", t.saved_list),
             ("network_failed", t.network_failed),
             ("timed_out", t.timed_out),
             ("not_found", t.not_found),
@@ -411,6 +430,7 @@ mod tests {
             );
             assert!((t.announce)("Title", "Date").contains("Title"));
             assert!((t.translated_title)("Title").contains("Title"));
+            assert!((t.more_problems)(12_345).contains("12,345"));
         }
         assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
         assert_eq!(
