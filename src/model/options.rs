@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use super::color::Rgb;
 use super::lang::Lang;
 use super::schema::{Event, Kind};
-use super::validate::{is_valid_id, Timeline};
+use super::validate::{is_valid_id, Entry, Timeline};
 
 /// A forced colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +82,16 @@ impl Filter {
                     .organisations
                     .iter()
                     .any(|o| self.organisations.contains(o)))
+    }
+
+    /// The indices of the `entries` this filter shows, in order.
+    pub fn shown(&self, entries: &[Entry]) -> Vec<usize> {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.matches(&e.event))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     pub fn shows_kind(&self, kind: Kind) -> bool {
@@ -347,6 +357,20 @@ mod tests {
         assert_eq!(mixed.known(&facets), Filter::from_param("org:y,kind:visit"));
         // z exists but is in no event: filtering on it would hide everything.
         assert!(Filter::from_param("org:z").known(&facets).is_empty());
+    }
+
+    #[test]
+    fn a_filter_shows_matching_events_in_order() {
+        let t = small();
+        assert_eq!(Filter::default().shown(&t.entries), [0, 1, 2]);
+        assert_eq!(Filter::from_param("org:y").shown(&t.entries), [1, 2]);
+        assert_eq!(
+            Filter::from_param("kind:visit,kind:context").shown(&t.entries),
+            [0, 2]
+        );
+        assert!(Filter::from_param("kind:visit,org:y")
+            .shown(&t.entries)
+            .is_empty());
     }
 
     #[test]
