@@ -13,7 +13,7 @@ use super::{flag, text, LABEL_GAP, WINDOW};
 use crate::app::clock::today;
 use crate::model::layout::{axis_for, label_below, AxisLayout};
 use crate::model::nav::{self, Step};
-use crate::model::{Entry, Filter, Status};
+use crate::model::{Entry, Status};
 
 /// The axis's landmark: the page bar, then the axis of the page on screen,
 /// or a way out when the filters show nothing.
@@ -38,7 +38,7 @@ pub(super) fn AxisNav(state: TimelineState) -> impl IntoView {
                             <button
                                 type="button"
                                 class="link-button"
-                                on:click=move |_| state.set_filter(Filter::default())
+                                on:click=move |_| state.show_all()
                             >
                                 {t.show_all}
                             </button>
