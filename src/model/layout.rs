@@ -284,6 +284,7 @@ mod tests {
             participants: vec![],
             quotes: vec![],
             sources: vec![],
+            notes: None,
         };
         Entry {
             event,
