@@ -51,7 +51,7 @@ pub enum LoadError {
 
 /// The largest data file the app reads: 8 MiB, room for well over 10,000
 /// events.
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
