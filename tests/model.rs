@@ -277,7 +277,11 @@ fn an_unknown_schema_version_is_refused() {
 
 #[test]
 fn broken_json_reports_line_and_column() {
-    let broken = &SHIPPED[..SHIPPED.len() / 2];
+    let half = (0..=SHIPPED.len() / 2)
+        .rev()
+        .find(|&i| SHIPPED.is_char_boundary(i))
+        .unwrap();
+    let broken = &SHIPPED[..half];
     match load(broken) {
         Err(LoadError::Syntax {
             line,
