@@ -7,7 +7,9 @@ use hkust_pumch_timeline::model::date::PartialDate;
 use hkust_pumch_timeline::model::fallback::render;
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
 use hkust_pumch_timeline::model::nav::{self, Step};
-use hkust_pumch_timeline::model::{load_bytes, Options};
+use hkust_pumch_timeline::model::locate::Locator;
+use hkust_pumch_timeline::model::validate::warnings;
+use hkust_pumch_timeline::model::{load, load_bytes, LoadError, Options};
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
@@ -69,8 +71,37 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
+/// What the data check does: places every problem, warns on valid data.
+fn check_data(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let locator = Locator::new(text);
+    match load(text) {
+        Ok(timeline) => {
+            for p in warnings(&timeline) {
+                let _ = locator.locate(&p.path);
+            }
+        }
+        Err(LoadError::Invalid(problems)) => {
+            for p in problems {
+                let place = locator.locate(&p.path);
+                assert!(place.line >= 1 && place.column >= 1);
+            }
+        }
+        Err(LoadError::Syntax { line, column, .. }) => {
+            let _ = locator.error_place(locator.offset_of_serde(line, column));
+        }
+        Err(_) => {}
+    }
+    for offset in [0, text.len() / 3, text.len() / 2, text.len()] {
+        let _ = locator.error_place(offset);
+    }
+}
+
 /// Everything the app does with loaded data, on the host.
 fn exercise(bytes: &[u8]) {
+    check_data(bytes);
     if let Ok(timeline) = load_bytes(bytes) {
         let all: Vec<usize> = (0..timeline.entries.len()).collect();
         let axis = layout(&timeline.entries, &all, Some(20_000), 0.1);

@@ -102,9 +102,7 @@ fn check(file: &str) -> bool {
             line,
             column,
         }) => {
-            let offset = locator.offset_of_serde(line, column);
-            let place = locator.place(offset);
-            let path = locator.path_at(offset);
+            let (path, place) = locator.error_place(locator.offset_of_serde(line, column));
             let path = if path.is_empty() {
                 "the top level".to_string()
             } else {
@@ -116,7 +114,7 @@ fn check(file: &str) -> bool {
                 place.column
             );
             say!(
-                "{file}: the check stops at this first error of form; fix it and run the check again"
+                "{file}: the check stops at the first error in the file's form (a wrong type, a misspelt or missing field): fix it and run the check again"
             );
             return false;
         }

@@ -278,6 +278,11 @@ impl<'a> Locator<'a> {
     /// The path of the innermost value or member at a byte offset: where
     /// serde stopped, so that a wrong type is named by its path too.
     pub fn path_at(&self, offset: usize) -> String {
+        self.value_at(offset).0
+    }
+
+    /// [`Self::path_at`], with where that innermost value starts.
+    pub fn value_at(&self, offset: usize) -> (String, usize) {
         let b = self.text.as_bytes();
         let mut steps = Vec::new();
         let mut at = self.root;
@@ -310,7 +315,29 @@ impl<'a> Locator<'a> {
                 None => break,
             }
         }
-        path_of(&steps)
+        (path_of(&steps), at)
+    }
+
+    /// Where to show an error serde found at `offset`: the start of the
+    /// text, number or literal it stands in (serde stops at its end), or
+    /// the offset itself inside an object or a list (a misspelt member's
+    /// name, the brace of an object missing a member).
+    pub fn error_place(&self, offset: usize) -> (String, Place) {
+        let b = self.text.as_bytes();
+        let (path, start) = self.value_at(offset);
+        let scalar = !matches!(b.get(start), Some(b'{' | b'['));
+        let at = if scalar {
+            start
+        } else if b.get(offset) == Some(&b'"') && offset > start {
+            // The end of a member's name: show its start.
+            (start..offset)
+                .rev()
+                .find(|&i| b[i] == b'"' && b[i - 1] != b'\\')
+                .unwrap_or(offset)
+        } else {
+            offset
+        };
+        (path, self.place(at))
     }
 }
 
@@ -402,6 +429,20 @@ mod tests {
         // Between members: the object.
         assert_eq!(l.path_at(at("\"date\": 5") - 1), "events[1]");
         assert_eq!(l.path_at(0), "");
+    }
+
+    #[test]
+    fn an_error_is_shown_where_its_value_starts() {
+        let l = Locator::new(TEXT);
+        // serde stops at the end of a text it refuses.
+        let (path, place) = l.error_place(TEXT.find("2024-13").unwrap() + 7);
+        assert_eq!(
+            (path.as_str(), place),
+            ("events[0].date", l.locate("events[0].date"))
+        );
+        // Inside an object, the place stays.
+        let brace = TEXT.rfind('}').unwrap();
+        assert_eq!(l.error_place(brace), ("".to_string(), l.place(brace)));
     }
 
     #[test]
