@@ -6,8 +6,8 @@
 use hkust_pumch_timeline::model::date::PartialDate;
 use hkust_pumch_timeline::model::fallback::render;
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
-use hkust_pumch_timeline::model::nav::{self, Step};
 use hkust_pumch_timeline::model::locate::Locator;
+use hkust_pumch_timeline::model::nav::{self, Step};
 use hkust_pumch_timeline::model::validate::warnings;
 use hkust_pumch_timeline::model::{load, load_bytes, LoadError, Options};
 use proptest::prelude::*;
