@@ -433,6 +433,9 @@ mod tests {
                 assert!(!(t.quote_original)(tag).trim().is_empty(), "{tag}");
             }
         }
+        // The agreement's term: 協議期限, not the clipped 協議期.
+        assert_eq!(texts(Lang::ZhHant).term, "協議期限");
+        assert_eq!(texts(Lang::ZhHans).term, "协议期限");
         assert_eq!((texts(Lang::ZhHant).quote_original)("en"), "英文原文");
         assert_eq!((texts(Lang::ZhHans).quote_original)("en"), "英文原文");
         assert_eq!(

@@ -643,3 +643,99 @@ fn bad_data_fixtures_are_refused_for_the_right_reason() {
     let payloads = load_bytes(&fixture("html-payloads.json")).expect("payloads are valid text");
     assert!(payloads.entries[0].event.title.en().contains("<script>"));
 }
+
+/// The fixes of the fact check against the press release and FACTS.md
+/// stay in the data, in all three languages.
+#[test]
+fn the_fact_checked_wording_stays() {
+    let doc = shipped();
+    let event = |id: &str| {
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let all_text = doc.to_string();
+    // No source dates the start of the cooperation ("have maintained a
+    // close cooperation").
+    for lang in ["en", "zh-Hant", "zh-Hans"] {
+        let subtitle = doc["subtitle"][lang].as_str().unwrap();
+        assert!(!subtitle.contains("2024"), "{lang}: {subtitle}");
+    }
+    assert!(doc["subtitle"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("close cooperation"));
+    // The witnesses "among others", and the three aims the release states.
+    let signing = event("agreement-signed-2024-07-21");
+    let words = [
+        (
+            "en",
+            [
+                "among others",
+                "innovative paradigms",
+                "comprehensive platform",
+                "biomedical",
+            ],
+        ),
+        (
+            "zh-Hant",
+            ["另有其他人士", "創新模式", "全面合作平台", "生物醫藥"],
+        ),
+        (
+            "zh-Hans",
+            ["另有其他人士", "创新模式", "全面合作平台", "生物医药"],
+        ),
+    ];
+    for (lang, needles) in words {
+        let summary = signing["summary"][lang].as_str().unwrap();
+        for needle in needles {
+            assert!(summary.contains(needle), "{lang} lacks {needle}: {summary}");
+        }
+    }
+    // Chinese wording.
+    for gone in [
+        "見證人",
+        "见证人",
+        "學部署理",
+        "醫院領導",
+        "2024年稍",
+        "起计",
+        "以研究为本",
+        "学部署理",
+        "署理主任；",
+    ] {
+        assert!(!all_text.contains(gone), "{gone} is still in the data");
+    }
+    assert!(all_text.contains("见证签署") && all_text.contains("見證簽署"));
+    assert!(all_text.contains("学部代理主任"));
+    let cohort = event("first-cohort-2024");
+    assert!(cohort["title"]["en"].as_str().unwrap().contains("young"));
+    assert!(cohort["title"]["zh-Hant"]
+        .as_str()
+        .unwrap()
+        .ends_with("青年醫生及學者預計赴香港科技大學開展學術交流"));
+    assert!(cohort["title"]["zh-Hans"]
+        .as_str()
+        .unwrap()
+        .ends_with("青年医生及学者预计赴香港科技大学开展学术交流"));
+    // The institute's name is in the translated title.
+    let institute = &doc["sources"][1];
+    assert_eq!(institute["id"], "pumch-institute-2024");
+    assert!(institute["translated_title"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("Innovation and Development Research Institute"));
+    // Chinese titles of HKUST roles not in FACTS.md are marked as ours.
+    for p in signing["participants"].as_array().unwrap() {
+        if matches!(p["person"].as_str(), Some("penger-tong" | "zhang-qian")) {
+            assert!(
+                p["notes"].as_str().unwrap().contains("our translation"),
+                "{p}"
+            );
+        }
+    }
+}
