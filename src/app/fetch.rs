@@ -1,12 +1,16 @@
-//! Loading `data/timeline.json` over the network, within a time limit.
-//! `fetch` goes through web-sys rather than gloo-net: one dependency fewer.
+//! Loading `data/timeline.json` over the network with gloo-net, within a
+//! time limit and a size limit. The body is read chunk by chunk and the
+//! read stops as soon as it passes [`MAX_BYTES`], whether or not the server
+//! announced a `Content-Length`: a 50 MB chunked answer costs the reader
+//! at most the limit in memory and time.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use gloo_net::http::{Request, Response};
 use leptos::prelude::set_timeout_with_handle;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{load_bytes, LoadError, Timeline, MAX_BYTES};
@@ -46,7 +50,8 @@ pub async fn fetch_timeline(url: &str) -> Result<Timeline, FetchError> {
         };
         set_timeout_with_handle(abort, TIMEOUT).ok()
     });
-    let result = fetch_bytes(url, controller.map(|c| c.signal())).await;
+    let signal = controller.map(|c| c.signal());
+    let result = fetch_bytes(url, signal.as_ref()).await;
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -59,31 +64,56 @@ pub async fn fetch_timeline(url: &str) -> Result<Timeline, FetchError> {
 
 async fn fetch_bytes(
     url: &str,
-    signal: Option<web_sys::AbortSignal>,
+    signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
-    let init = web_sys::RequestInit::new();
-    init.set_signal(signal.as_ref());
-    let window = web_sys::window().ok_or(FetchError::Network)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response = Request::get(url)
+        .abort_signal(signal)
+        .send()
         .await
-        .and_then(JsValue::dyn_into)
         .map_err(|_| FetchError::Network)?;
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
     }
-    // Refuse an announced oversized body before downloading it.
+    // Refuse an announced oversized body before downloading any of it.
     let declared = response
         .headers()
         .get("content-length")
-        .ok()
-        .flatten()
         .and_then(|l| l.parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|&n| n > MAX_BYTES) {
         return Err(FetchError::Data(LoadError::TooLarge { bytes }));
     }
-    let body = response.array_buffer().map_err(|_| FetchError::Network)?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|_| FetchError::Network)?;
-    Ok(js_sys::Uint8Array::new(&body).to_vec())
+    read_body(&response, declared.unwrap_or(0)).await
+}
+
+/// Reads the body chunk by chunk, stopping (and cancelling the download)
+/// as soon as it passes [`MAX_BYTES`]. `expected` sizes the buffer.
+async fn read_body(response: &Response, expected: usize) -> Result<Vec<u8>, FetchError> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(expected);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| FetchError::Network)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+        if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let Some(value) = field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        else {
+            return Err(FetchError::Network);
+        };
+        let length = value.length() as usize;
+        let total = bytes.len() + length;
+        if total > MAX_BYTES {
+            // Stops the download; the promise's outcome no longer matters.
+            let _ = reader.cancel();
+            return Err(FetchError::Data(LoadError::TooLarge { bytes: total }));
+        }
+        let start = bytes.len();
+        bytes.resize(total, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
 }

@@ -6,6 +6,7 @@
 //! - [`url`]: the page URL; [`fetch`]: the network; [`clock`]: today.
 
 pub mod clock;
+pub mod dom;
 pub mod embed;
 pub mod fetch;
 pub mod timeline;
@@ -43,6 +44,14 @@ fn static_list_present() -> bool {
     static_list().is_some()
 }
 
+/// The build-time list of events (`#static`'s `<ol>`), kept to show under
+/// a load failure: a server's bad minute must not leave readers nothing.
+/// It is the build's own escaped HTML, never the data's.
+fn saved_static_list() -> Option<String> {
+    let list = static_list()?.query_selector(".static-list").ok()??;
+    Some(list.outer_html())
+}
+
 /// Removes the static list once the app shows the timeline or an error in
 /// its place.
 fn remove_static_list() {
@@ -70,6 +79,16 @@ pub fn App() -> impl IntoView {
     let embedded = options.embed || embed::is_framed();
     let lang = RwSignal::new(url::reader_lang());
     let state = RwSignal::new(LoadState::Loading);
+    let saved_list = StoredValue::new(saved_static_list());
+    // Back and Forward restore every option their URL holds: the event and
+    // the filter (the timeline follows them), the theme and the language.
+    dom::listen(window().into(), "popstate", move |_| {
+        url::apply_theme(url::read().theme);
+        let wanted = url::reader_lang();
+        if lang.get_untracked() != wanted {
+            lang.set(wanted);
+        }
+    });
     // `?data=` may name another file, but only a relative one on this origin.
     let data_url = StoredValue::new(options.data.clone().unwrap_or_else(|| DATA_URL.to_string()));
     let load = move || {
@@ -84,10 +103,11 @@ pub fn App() -> impl IntoView {
     load();
     Effect::new(move |_| {
         let lang = lang.get();
-        state.with(|s| match s {
-            LoadState::Ready(t) => url::apply_lang(lang, Some(t.doc.title.get(lang).0)),
-            _ => url::apply_lang(lang, None),
-        });
+        url::apply_lang(lang);
+        // With the data, the timeline names the page (and its event).
+        if state.with(|s| matches!(s, LoadState::Failed(_))) {
+            url::apply_title(texts(lang).app_title);
+        }
         embed::report_height_soon();
     });
 
@@ -134,7 +154,10 @@ pub fn App() -> impl IntoView {
                                 // it carries the selection across a change of language.
                                 view! { <TimelineView timeline lang initial=url::read() sync_url=true /> }.into_any()
                             }
-                            LoadState::Failed(error) => view! { <LoadFailure error t on_retry=move || load() /> }.into_any(),
+                            LoadState::Failed(error) => {
+                                let saved = saved_list.get_value();
+                                view! { <LoadFailure error t saved on_retry=move || load() /> }.into_any()
+                            }
                         }
                     }}
                 </main>
@@ -197,40 +220,54 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
     }
 }
 
-/// The alert shown when the data cannot be loaded: what went wrong, every
-/// problem in the data with its place, and a Retry button.
+/// At most this many of the data's problems are listed on the page; the
+/// data check (README, "Editing the data") lists them all. 10,000 bad dates
+/// made a page 480,000 px tall, with Try again at its foot.
+const SHOWN_PROBLEMS: usize = 20;
+
+/// The alert shown when the data cannot be loaded: what went wrong, the
+/// first problems in the data with their places, and a Retry button; then
+/// the build-time list of events, so readers still have them.
 #[component]
 fn LoadFailure(
     /// What went wrong.
     error: FetchError,
     /// The interface's words.
     t: &'static Texts,
+    /// The build-time list of events (escaped HTML), if the page had one.
+    saved: Option<String>,
     /// Called when the reader asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let problems = match &error {
-        FetchError::Data(LoadError::Invalid(problems)) => problems.clone(),
-        _ => Vec::new(),
+        FetchError::Data(LoadError::Invalid(problems)) => problems.as_slice(),
+        _ => &[],
     };
+    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    let listed = (!problems.is_empty()).then(|| {
+        // The rules' wording is for web editors, in English.
+        let items = problems
+            .iter()
+            .take(SHOWN_PROBLEMS)
+            .map(|p| view! { <li><code>{p.path.clone()}</code> ": " {p.message.clone()}</li> })
+            .collect_view();
+        view! { <ul class="problems" lang="en">{items}</ul> }
+    });
     view! {
         <div class="load-error" role="alert">
             <h1>{t.load_failed}</h1>
             <p>{failure_message(&error, t)}</p>
-            {(!problems.is_empty())
-                .then(|| {
-                    // The rules' wording is for web editors, in English.
-                    view! {
-                        <ul class="problems" lang="en">
-                            {problems
-                                .into_iter()
-                                .map(|p| view! { <li><code>{p.path}</code> ": " {p.message}</li> })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
             <button type="button" class="retry" on:click=move |_| on_retry()>
                 {t.retry}
             </button>
+            {listed}
+            {(more > 0).then(|| view! { <p class="more-problems">{(t.more_problems)(more)}</p> })}
         </div>
+        {saved.map(|list| view! {
+            <section class="saved-list static" aria-label=t.saved_list>
+                <p class="static-note">{t.saved_list}</p>
+                <div lang="en" inner_html=list></div>
+            </section>
+        })}
     }
 }

@@ -129,6 +129,16 @@ impl PartialDate {
         }
     }
 
+    /// A month-precision date (`month` 1–12, not checked: callers pass a
+    /// month they have from a calendar, e.g. an axis tick).
+    pub fn month(year: i32, month: u8) -> Self {
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting dates that do
     /// not exist (`2024-13`, `2023-02-29`).
     pub fn parse(text: &str) -> Result<Self, DateError> {
@@ -347,6 +357,18 @@ mod tests {
         assert_eq!(
             PartialDate::parse("2024-07-01").unwrap().iso(),
             "2024-07-01"
+        );
+    }
+
+    #[test]
+    fn a_month_made_from_numbers_is_the_parsed_month() {
+        assert_eq!(
+            PartialDate::month(2024, 7),
+            PartialDate::parse("2024-07").unwrap()
+        );
+        assert_eq!(
+            PartialDate::month(2024, 7).written(Lang::ZhHant),
+            "2024年7月"
         );
     }
 

@@ -17,7 +17,7 @@
 //!   month to the 1st after its last, with a labelled tick per month (or
 //!   per 2 or 3 months, at most five) instead of per year.
 
-use super::date::{civil_from_days, days_from_civil};
+use super::date::{civil_from_days, days_from_civil, PartialDate};
 use super::validate::Entry;
 
 /// Where one event goes.
@@ -33,6 +33,14 @@ pub struct Placement {
     pub to: f64,
     /// The end of a lasting event (e.g. an agreement's term), if any.
     pub end: Option<f64>,
+}
+
+/// Which side of the axis the label of the event at `position` (0-based,
+/// in the whole set of shown events, not the page) hangs on: even
+/// positions below, odd ones above, so neighbours alternate and a page
+/// turn never flips a label.
+pub fn label_below(position: usize) -> bool {
+    position.is_multiple_of(2)
 }
 
 /// A year boundary on the axis.
@@ -53,6 +61,13 @@ pub struct MonthTick {
     pub labelled: bool,
 }
 
+impl MonthTick {
+    /// The month as a date, e.g. to write its name.
+    pub fn date(&self) -> PartialDate {
+        PartialDate::month(self.year, self.month)
+    }
+}
+
 /// The computed axis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AxisLayout {
@@ -71,6 +86,26 @@ pub struct AxisLayout {
 /// At most this many months are named on an axis of months ("September
 /// 2024" needs about a fifth of the narrowest horizontal axis).
 const MONTH_LABELS: usize = 5;
+
+/// At most this many years are labelled on an axis of years. Over a longer
+/// span the labels step by 2, 5, 10, 20, 50… years, so the axis's work
+/// (and its element count) never grows with the span: a year mistyped as
+/// 9025 gives nine labels, not 7,000 years of ticks.
+const YEAR_LABELS: i32 = 12;
+
+/// The step between labelled years for `years` years: the smallest of 1,
+/// 2, 5, 10, 20, 50, … that labels at most [`YEAR_LABELS`] of them.
+pub fn year_step(years: i32) -> i32 {
+    let mut scale = 1;
+    loop {
+        for k in [1, 2, 5] {
+            if years <= YEAR_LABELS * k * scale {
+                return k * scale;
+            }
+        }
+        scale *= 10;
+    }
+}
 
 /// The days an entry reaches: its start's first day to its end's (or its
 /// start's) last day.
@@ -100,6 +135,26 @@ pub fn layout(
         .max()
         .unwrap_or(first);
     lay_out(entries, (first, last), shown, today, label_gap, false)
+}
+
+/// The axis for the markers on screen: `page` (indices into `entries`, in
+/// date order) out of `total` shown events. While every shown event fits
+/// on one page (`total <= window`) the axis spans all entries, so a filter
+/// does not move it ([`layout`]); beyond, it spans the page alone
+/// ([`layout_page`]), so its work is the page's, not the data's.
+pub fn axis_for(
+    entries: &[Entry],
+    page: &[usize],
+    total: usize,
+    window: usize,
+    today: Option<i64>,
+    label_gap: f64,
+) -> AxisLayout {
+    if total > window {
+        layout_page(entries, page, today, label_gap)
+    } else {
+        layout(entries, page, today, label_gap)
+    }
 }
 
 /// Lays out one page of events (`page`: indices into `entries`, in date
@@ -135,6 +190,10 @@ fn lay_out(
     let (first_year, first_month, _) = civil_from_days(first);
     let (last_year, last_month, _) = civil_from_days(last);
     let by_month = months_allowed && last - first < 365;
+    // Whole years, or whole multiples of the step between labelled years.
+    let step = year_step(last_year + 1 - first_year);
+    let year_floor = first_year.div_euclid(step) * step;
+    let year_ceiling = (last_year + 1 + step - 1).div_euclid(step) * step;
     let (axis_start, axis_end) = if by_month {
         let (end_year, end_month) = if last_month == 12 {
             (last_year + 1, 1)
@@ -147,8 +206,8 @@ fn lay_out(
         )
     } else {
         (
-            days_from_civil(first_year, 1, 1),
-            days_from_civil(last_year + 1, 1, 1),
+            days_from_civil(year_floor, 1, 1),
+            days_from_civil(year_ceiling, 1, 1),
         )
     };
     let span = (axis_end - axis_start) as f64;
@@ -174,13 +233,14 @@ fn lay_out(
         p.label = l;
     }
 
-    // Every first of a month on the axis, its closing end included.
-    let firsts = (first_year..)
-        .flat_map(|year| (1..=12).map(move |m| (year, m)))
-        .skip(usize::from(if by_month { first_month } else { 1 }) - 1)
-        .map(|(year, month)| (year, month, days_from_civil(year, month, 1)))
-        .take_while(|&(_, _, day)| day <= axis_end);
     let (years, months) = if by_month {
+        // Every first of a month on the axis, its closing end included
+        // (under a year: at most 13).
+        let firsts = (first_year..)
+            .flat_map(|year| (1..=12).map(move |m| (year, m)))
+            .skip(usize::from(first_month) - 1)
+            .map(|(year, month)| (year, month, days_from_civil(year, month, 1)))
+            .take_while(|&(_, _, day)| day <= axis_end);
         let count = firsts.clone().count();
         let every = [1, 2, 3, 6, 12]
             .into_iter()
@@ -196,22 +256,30 @@ fn lay_out(
             .collect();
         (Vec::new(), months)
     } else {
-        let (years, months): (Vec<_>, Vec<_>) = firsts.partition(|&(_, month, _)| month == 1);
-        (
-            years
-                .into_iter()
-                .map(|(year, _, day)| YearTick { year, pos: at(day) })
-                .collect(),
-            months
-                .into_iter()
-                .map(|(year, month, day)| MonthTick {
+        // A tick per `step` years, the closing one included; unnamed month
+        // ticks between them only when every year is labelled (at most
+        // 12 × 11 of them).
+        let years: Vec<YearTick> = (year_floor..=year_ceiling)
+            .step_by(step as usize)
+            .map(|year| YearTick {
+                year,
+                pos: at(days_from_civil(year, 1, 1)),
+            })
+            .collect();
+        let months = if step == 1 {
+            (year_floor..year_ceiling)
+                .flat_map(|year| (2..=12).map(move |month| (year, month)))
+                .map(|(year, month)| MonthTick {
                     year,
                     month,
-                    pos: at(day),
+                    pos: at(days_from_civil(year, month, 1)),
                     labelled: false,
                 })
-                .collect(),
-        )
+                .collect()
+        } else {
+            Vec::new()
+        };
+        (years, months)
     };
     let today = today.filter(|d| (axis_start..axis_end).contains(d)).map(at);
     AxisLayout {
@@ -265,224 +333,4 @@ pub fn fixed(x: f64, places: u32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::date::PartialDate;
-    use crate::model::schema::{Event, Kind, Localized, Status};
-
-    fn entry(start: &str, end: Option<&str>) -> Entry {
-        let event = Event {
-            id: format!("e-{start}"),
-            kind: Kind::Visit,
-            date: start.into(),
-            end: None,
-            status: Status::TookPlace,
-            place: None,
-            organisations: vec![],
-            title: Localized::default(),
-            summary: Localized::default(),
-            participants: vec![],
-            quotes: vec![],
-            sources: vec![],
-            notes: None,
-        };
-        Entry {
-            event,
-            start: PartialDate::parse(start).unwrap(),
-            end: end.map(|e| PartialDate::parse(e).unwrap()),
-        }
-    }
-
-    #[test]
-    fn axis_spans_whole_years_including_ends_and_today() {
-        let entries = [entry("2024-03", None), entry("2024-07-21", Some("2027-07"))];
-        let l = layout(&entries, &[0, 1], Some(days_from_civil(2026, 11, 27)), 0.0);
-        assert_eq!(l.first_day, days_from_civil(2024, 1, 1));
-        assert_eq!(l.last_day, days_from_civil(2027, 12, 31));
-        assert_eq!(
-            l.years.iter().map(|t| t.year).collect::<Vec<_>>(),
-            [2024, 2025, 2026, 2027, 2028]
-        );
-        assert_eq!(l.years[0].pos, 0.0);
-        assert_eq!(l.years[4].pos, 1.0);
-        assert_eq!(l.months.len(), 4 * 11);
-        let today = l.today.unwrap();
-        assert!(today > l.years[2].pos && today < l.years[3].pos);
-    }
-
-    #[test]
-    fn month_precision_marks_the_middle_of_its_month() {
-        let entries = [entry("2024-03", None), entry("2024-07-21", None)];
-        let l = layout(&entries, &[0, 1], None, 0.0);
-        let march = &l.placements[0];
-        let days = 366.0;
-        let march_first = (31.0 + 29.0) / days;
-        let april_first = (31.0 + 29.0 + 31.0) / days;
-        assert!((march.from - march_first).abs() < 1e-9);
-        assert!((march.to - april_first).abs() < 1e-9);
-        assert!((march.marker - (march_first + april_first) / 2.0).abs() < 1e-9);
-        assert!(march.marker > march_first + 0.01, "not on the 1st");
-    }
-
-    #[test]
-    fn close_events_keep_order_and_gap() {
-        let entries = [
-            entry("2024-07-20", None),
-            entry("2024-07-21", Some("2027-07")),
-            entry("2024", None),
-        ];
-        let l = layout(&entries, &[0, 1, 2], None, 0.05);
-        let labels: Vec<f64> = l.placements.iter().map(|p| p.label).collect();
-        assert!(labels[1] - labels[0] >= 0.05 - 1e-12);
-        assert!(
-            labels[2] - labels[1] >= 0.05 - 1e-12,
-            "the year-precision event stays after the signing"
-        );
-        // Markers stay where the dates put them.
-        let day = 1.0 / (4.0 * 365.25);
-        assert!((l.placements[1].marker - l.placements[0].marker - day).abs() < 1e-6);
-        let year = &l.placements[2];
-        assert_eq!(year.from, 0.0);
-        assert!(
-            (year.marker - year.to / 2.0).abs() < 1e-9,
-            "a year's marker sits mid-year"
-        );
-    }
-
-    #[test]
-    fn hidden_events_leave_the_axis_but_not_its_span() {
-        let entries = [
-            entry("2024-03", None),
-            entry("2024-07-21", Some("2027-07")),
-            entry("2025-11-18", None),
-        ];
-        let all = layout(&entries, &[0, 1, 2], None, 0.0);
-        let some = layout(&entries, &[0, 2], None, 0.0);
-        assert_eq!(some.placements.len(), 2);
-        assert_eq!(
-            (some.first_day, some.last_day),
-            (all.first_day, all.last_day)
-        );
-        assert_eq!(some.placements[1], all.placements[2]);
-    }
-
-    #[test]
-    fn spread_stays_inside_and_evens_out_when_crowded() {
-        assert_eq!(spread(&[0.99, 1.0], 0.1), vec![0.9, 1.0]);
-        let crowded = spread(&[0.5; 5], 0.5);
-        for w in crowded.windows(2) {
-            assert!((w[1] - w[0] - 0.25).abs() < 1e-9);
-        }
-        assert_eq!(spread(&[0.3], 0.1), vec![0.3]);
-        assert!(spread(&[], 0.1).is_empty());
-    }
-
-    #[test]
-    fn fixed_matches_float_formatting() {
-        assert_eq!(fixed(12.34567, 3), "12.346");
-        assert_eq!(fixed(0.0, 2), "0.00");
-        assert_eq!(fixed(-0.5, 0), "-1");
-        assert_eq!(fixed(-0.0004, 3), "0.000");
-        assert_eq!(fixed(100.0, 3), "100.000");
-        for i in 0..2000 {
-            let x = f64::from(i) * 0.0617 - 37.0;
-            let written = fixed(x, 3);
-            let (_, decimals) = written.split_once('.').unwrap();
-            assert_eq!(decimals.len(), 3, "{written}");
-            let back: f64 = written.parse().unwrap();
-            assert!(
-                (back - x).abs() <= 0.0005 + 1e-9,
-                "{x} written as {written}"
-            );
-        }
-    }
-
-    fn firsts_of(l: &AxisLayout) -> Vec<(i32, u8, bool)> {
-        l.months
-            .iter()
-            .map(|m| (m.year, m.month, m.labelled))
-            .collect()
-    }
-
-    #[test]
-    fn a_page_spans_its_own_events_and_today_only_marks_it() {
-        let entries = [
-            entry("2000-05-01", None),
-            entry("2010-03", None),
-            entry("2011-07-21", Some("2012-07")),
-            entry("2030", None),
-        ];
-        let today = days_from_civil(2026, 11, 27);
-        let l = layout_page(&entries, &[1, 2], Some(today), 0.1);
-        assert_eq!(l.first_day, days_from_civil(2010, 1, 1));
-        assert_eq!(
-            l.last_day,
-            days_from_civil(2012, 12, 31),
-            "the term's end counts"
-        );
-        assert_eq!(
-            l.years.iter().map(|t| t.year).collect::<Vec<_>>(),
-            [2010, 2011, 2012, 2013]
-        );
-        assert!(l.months.iter().all(|m| !m.labelled && m.month != 1));
-        assert_eq!(
-            l.today, None,
-            "today is off this page's axis and does not widen it"
-        );
-        let inside = layout_page(&entries, &[1, 2], Some(days_from_civil(2011, 1, 1)), 0.1);
-        assert_eq!(inside.today, Some(365.0 / 1096.0), "2012 is a leap year");
-        assert_eq!(inside.placements, l.placements);
-        assert!((l.placements[0].marker - (31.0 + 28.0 + 15.5) / 1096.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn a_page_within_a_year_runs_by_months() {
-        let entries = [
-            entry("2000-01-05", None),
-            entry("2000-01-20", None),
-            entry("2000-02", None),
-        ];
-        let l = layout_page(&entries, &[0, 1, 2], None, 0.1);
-        assert_eq!(l.first_day, days_from_civil(2000, 1, 1));
-        assert_eq!(l.last_day, days_from_civil(2000, 2, 29));
-        assert!(l.years.is_empty());
-        assert_eq!(
-            firsts_of(&l),
-            [(2000, 1, true), (2000, 2, true), (2000, 3, true)]
-        );
-        assert_eq!(l.months[1].pos, 31.0 / 60.0);
-        assert!((l.placements[2].from - 31.0 / 60.0).abs() < 1e-12);
-        assert_eq!(l.placements[2].to, 1.0);
-        // Over a year's end, and a single event.
-        let entries = [entry("1999-12-30", None), entry("2000-01-02", None)];
-        let l = layout_page(&entries, &[0, 1], None, 0.1);
-        assert_eq!(
-            firsts_of(&l),
-            [(1999, 12, true), (2000, 1, true), (2000, 2, true)]
-        );
-        let one = layout_page(&entries, &[1], None, 0.1);
-        assert_eq!(firsts_of(&one), [(2000, 1, true), (2000, 2, true)]);
-        assert_eq!(one.placements[0].marker, 1.5 / 31.0);
-    }
-
-    #[test]
-    fn a_long_axis_of_months_names_every_third_month() {
-        let entries = [entry("2000-01-15", None), entry("2000-12-10", None)];
-        let l = layout_page(&entries, &[0, 1], None, 0.1);
-        let named: Vec<(i32, u8)> = l
-            .months
-            .iter()
-            .filter(|m| m.labelled)
-            .map(|m| (m.year, m.month))
-            .collect();
-        assert_eq!(l.months.len(), 13);
-        assert_eq!(
-            named,
-            [(2000, 1), (2000, 4), (2000, 7), (2000, 10), (2001, 1)]
-        );
-        // A whole layout never runs by months: filters do not change its scale.
-        let whole = layout(&entries, &[0, 1], None, 0.1);
-        assert_eq!(whole.years.len(), 2);
-        assert!(whole.months.iter().all(|m| !m.labelled));
-    }
-}
+mod tests;

@@ -17,6 +17,31 @@ pub enum Step {
     Last,
 }
 
+/// The move a key asks for among the markers (`KeyboardEvent.key`):
+/// ←/↑ and →/↓ step (the same keys serve the horizontal axis and the
+/// vertical list), Home and End jump to the ends.
+pub fn key_step(key: &str) -> Option<Step> {
+    match key {
+        "ArrowRight" | "ArrowDown" => Some(Step::Next),
+        "ArrowLeft" | "ArrowUp" => Some(Step::Previous),
+        "Home" => Some(Step::First),
+        "End" => Some(Step::Last),
+        _ => None,
+    }
+}
+
+/// The least horizontal travel, in CSS pixels, that counts as a swipe.
+pub const SWIPE_MIN: f64 = 50.0;
+
+/// The move a touch from start to end (`dx`, `dy` in CSS pixels) asks for:
+/// a swipe left is Next, right is Previous; it must travel at least
+/// [`SWIPE_MIN`] and be clearly more horizontal than vertical, so a page
+/// scroll is never taken for a swipe.
+pub fn swipe(dx: f64, dy: f64) -> Option<Step> {
+    let horizontal = dx.abs() >= SWIPE_MIN && dx.abs() > 2.0 * dy.abs();
+    horizontal.then_some(if dx < 0.0 { Step::Next } else { Step::Previous })
+}
+
 /// Where `step` leads from `current`, or `None` when there is nowhere to go
 /// (nothing shown, or already at that end). From an event that is not
 /// shown, Next goes to the first shown event after it, Previous to the last
@@ -82,6 +107,32 @@ pub fn turn(len: usize, page: &Range<usize>, window: usize, step: Step) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_map_to_moves() {
+        assert_eq!(key_step("ArrowRight"), Some(Step::Next));
+        assert_eq!(key_step("ArrowDown"), Some(Step::Next));
+        assert_eq!(key_step("ArrowLeft"), Some(Step::Previous));
+        assert_eq!(key_step("ArrowUp"), Some(Step::Previous));
+        assert_eq!(key_step("Home"), Some(Step::First));
+        assert_eq!(key_step("End"), Some(Step::Last));
+        assert_eq!(key_step("Enter"), None);
+        assert_eq!(key_step("a"), None);
+    }
+
+    #[test]
+    fn swipes_are_long_and_mostly_horizontal() {
+        assert_eq!(swipe(-60.0, 10.0), Some(Step::Next));
+        assert_eq!(swipe(60.0, -10.0), Some(Step::Previous));
+        assert_eq!(
+            swipe(-SWIPE_MIN, 0.0),
+            Some(Step::Next),
+            "exactly the minimum"
+        );
+        assert_eq!(swipe(-49.0, 0.0), None, "too short");
+        assert_eq!(swipe(-80.0, 40.0), None, "as much down as across: a scroll");
+        assert_eq!(swipe(0.0, 300.0), None);
+    }
 
     #[test]
     fn steps_through_shown_events_only() {

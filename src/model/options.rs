@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use super::color::Rgb;
 use super::lang::Lang;
 use super::schema::{Event, Kind};
-use super::validate::is_valid_id;
+use super::validate::{is_valid_id, Entry, Timeline};
 
 /// A forced colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +84,16 @@ impl Filter {
                     .any(|o| self.organisations.contains(o)))
     }
 
+    /// The indices of the `entries` this filter shows, in order.
+    pub fn shown(&self, entries: &[Entry]) -> Vec<usize> {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| self.matches(&e.event))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     pub fn shows_kind(&self, kind: Kind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
     }
@@ -137,6 +147,82 @@ impl Filter {
         }
         filter
     }
+}
+
+/// The kinds and organisations that occur in a timeline's events: what the
+/// filters offer, and all a filter can usefully name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// In [`Kind::ALL`]'s order.
+    pub kinds: Vec<Kind>,
+    /// Organisation ids, in the data's order.
+    pub organisations: Vec<String>,
+}
+
+impl Facets {
+    pub fn of(timeline: &Timeline) -> Facets {
+        let events = || timeline.entries.iter().map(|e| &e.event);
+        Facets {
+            kinds: Kind::ALL
+                .into_iter()
+                .filter(|k| events().any(|e| e.kind == *k))
+                .collect(),
+            organisations: timeline
+                .doc
+                .organisations
+                .iter()
+                .filter(|o| events().any(|e| e.organisations.contains(&o.id)))
+                .map(|o| o.id.clone())
+                .collect(),
+        }
+    }
+}
+
+impl Filter {
+    /// The filter without the kinds and organisations that occur in no
+    /// event (a link made before an organisation was renamed): unknown
+    /// parts are ignored, so `org:gone` alone restricts nothing, and
+    /// `org:gone,org:pumch` means `org:pumch`.
+    pub fn known(&self, facets: &Facets) -> Filter {
+        Filter {
+            kinds: self
+                .kinds
+                .iter()
+                .filter(|k| facets.kinds.contains(k))
+                .copied()
+                .collect(),
+            organisations: self
+                .organisations
+                .iter()
+                .filter(|o| facets.organisations.contains(o))
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// What a link opens: the filter it asks for (without unknown parts) and the
+/// event to select. A linked event is always shown: if the filter would
+/// hide it, the filter gives way to showing everything. Without a (known)
+/// linked event, the first shown event is selected; `None` when the filter
+/// shows nothing.
+pub fn opening(
+    timeline: &Timeline,
+    filter: &Filter,
+    event: Option<&str>,
+) -> (Filter, Option<usize>) {
+    let filter = filter.known(&Facets::of(timeline));
+    let entries = &timeline.entries;
+    if let Some(i) = event.and_then(|id| timeline.index_of(id)) {
+        let filter = if filter.matches(&entries[i].event) {
+            filter
+        } else {
+            Filter::default()
+        };
+        return (filter, Some(i));
+    }
+    let first = entries.iter().position(|e| filter.matches(&e.event));
+    (filter, first)
 }
 
 fn toggle<T: Ord + Clone>(shown: &mut BTreeSet<T>, value: T, present: &[T]) {
@@ -224,6 +310,96 @@ impl Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::load;
+
+    /// A small timeline of its own, so the rules tested here do not hang
+    /// on the shipped content: `a` (visit, org x), `b` (agreement, x and
+    /// y), `c` (context, y).
+    fn small() -> Timeline {
+        let event = |id: &str, kind: &str, date: &str, orgs: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"{kind}","date":"{date}","status":"took_place",
+                "organisations":[{orgs}],"title":{{"en":"{id}"}},"summary":{{"en":"{id}"}},
+                "sources":["s"]}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"schema_version":1,"title":{{"en":"T"}},
+            "organisations":[{{"id":"x","name":{{"en":"X"}}}},{{"id":"y","name":{{"en":"Y"}}}},
+              {{"id":"z","name":{{"en":"Z, in no event"}}}}],
+            "people":[],
+            "sources":[{{"id":"s","title":"S","lang":"en","publisher":"P","url":"https://example.org/","date":"2024"}}],
+            "events":[{},{},{}]}}"#,
+            event("a", "visit", "2024-03", r#""x""#),
+            event("b", "agreement", "2024-07-21", r#""x","y""#),
+            event("c", "context", "2025", r#""y""#),
+        );
+        load(&json).expect("the small timeline is valid")
+    }
+
+    #[test]
+    fn facets_list_what_occurs_in_events() {
+        let facets = Facets::of(&small());
+        assert_eq!(facets.kinds, [Kind::Visit, Kind::Agreement, Kind::Context]);
+        assert_eq!(facets.organisations, ["x", "y"]);
+    }
+
+    #[test]
+    fn unknown_filter_parts_are_ignored() {
+        let t = small();
+        let facets = Facets::of(&t);
+        let gone = Filter::from_param("org:nosuchorg");
+        assert!(
+            gone.known(&facets).is_empty(),
+            "an unknown organisation alone restricts nothing"
+        );
+        let mixed = Filter::from_param("org:nosuchorg,org:y,kind:exchange,kind:visit");
+        assert_eq!(mixed.known(&facets), Filter::from_param("org:y,kind:visit"));
+        // z exists but is in no event: filtering on it would hide everything.
+        assert!(Filter::from_param("org:z").known(&facets).is_empty());
+    }
+
+    #[test]
+    fn a_filter_shows_matching_events_in_order() {
+        let t = small();
+        assert_eq!(Filter::default().shown(&t.entries), [0, 1, 2]);
+        assert_eq!(Filter::from_param("org:y").shown(&t.entries), [1, 2]);
+        assert_eq!(
+            Filter::from_param("kind:visit,kind:context").shown(&t.entries),
+            [0, 2]
+        );
+        assert!(Filter::from_param("kind:visit,org:y")
+            .shown(&t.entries)
+            .is_empty());
+    }
+
+    #[test]
+    fn a_linked_event_is_always_shown() {
+        let t = small();
+        // The link after a rename: all events, the linked one selected.
+        let (filter, selected) = opening(&t, &Filter::from_param("org:nosuchorg"), Some("c"));
+        assert!(filter.is_empty());
+        assert_eq!(selected, Some(2));
+        // A filter that would hide the linked event gives way.
+        let (filter, selected) = opening(&t, &Filter::from_param("kind:visit"), Some("c"));
+        assert!(filter.is_empty());
+        assert_eq!(selected, Some(2));
+        // One that shows it stays.
+        let (filter, selected) = opening(&t, &Filter::from_param("org:y"), Some("c"));
+        assert_eq!(filter, Filter::from_param("org:y"));
+        assert_eq!(selected, Some(2));
+    }
+
+    #[test]
+    fn without_a_linked_event_the_first_shown_one_opens() {
+        let t = small();
+        let (filter, selected) = opening(&t, &Filter::from_param("org:y"), Some("no-such-event"));
+        assert_eq!(filter, Filter::from_param("org:y"));
+        assert_eq!(selected, Some(1));
+        // A filter that shows nothing selects nothing (the card stays empty).
+        let (_, selected) = opening(&t, &Filter::from_param("kind:visit,org:y"), None);
+        assert_eq!(selected, None);
+    }
 
     #[test]
     fn reads_every_option() {

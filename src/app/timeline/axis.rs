@@ -1,0 +1,253 @@
+//! The axis: a navigation landmark holding, for the page of shown events on
+//! screen, the drawing ([`scale`]) and an ordered list of marker buttons
+//! with a roving tab stop; above it, when the events fill more than one
+//! page, the page bar.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::scale::{pos, scale};
+use super::state::TimelineState;
+use super::{flag, text, LABEL_GAP, WINDOW};
+use crate::app::clock::today;
+use crate::model::layout::{axis_for, label_below, AxisLayout};
+use crate::model::nav::{self, Step};
+use crate::model::{Entry, Status};
+
+/// The axis's landmark: the page bar, then the axis of the page on screen,
+/// or a way out when the filters show nothing.
+#[component]
+pub(super) fn AxisNav(state: TimelineState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <nav class="axis-nav" aria-label=t.timeline_nav>
+            {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
+            {move || {
+                // Re-rendered when the page or the filter changes, never for a
+                // move within the page; the work is the page's, not the data's.
+                let page = state.page.get();
+                let (total, shown) = state.visible.with(|v| {
+                    (v.len(), v.get(page.clone()).map(<[usize]>::to_vec).unwrap_or_default())
+                });
+                if shown.is_empty() {
+                    return view! {
+                        <p class="empty">
+                            {t.no_match}
+                            " "
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| state.show_all()
+                            >
+                                {t.show_all}
+                            </button>
+                        </p>
+                    }
+                    .into_any();
+                }
+                let axis = state.timeline.with_value(|t| {
+                    axis_for(&t.entries, &shown, total, WINDOW, Some(today()), LABEL_GAP)
+                });
+                view! { <Axis state shown first=page.start total axis /> }.into_any()
+            }}
+        </nav>
+    }
+}
+
+/// Where the axis shows a page of the events: which ones, of how many, and
+/// buttons to the earlier and later pages.
+#[component]
+fn PageBar(state: TimelineState) -> impl IntoView {
+    let t = state.t;
+    let range = move || {
+        let page = state.page.get();
+        let total = state.visible.with(Vec::len);
+        (t.page_range)(page.start + 1, page.end, total)
+    };
+    let at_first = move || state.page.get().start == 0;
+    let at_last = move || state.page.get().end >= state.visible.with(Vec::len);
+    view! {
+        <div class="page-bar">
+            <p class="page-range">{range}</p>
+            <button
+                type="button"
+                class="page-earlier"
+                aria-disabled=move || flag(at_first())
+                on:click=move |_| state.turn_page(Step::Previous)
+            >
+                <span aria-hidden="true">"← "</span>
+                {t.earlier_events}
+            </button>
+            <button
+                type="button"
+                class="page-later"
+                aria-disabled=move || flag(at_last())
+                on:click=move |_| state.turn_page(Step::Next)
+            >
+                {t.later_events}
+                <span aria-hidden="true">" →"</span>
+            </button>
+        </div>
+    }
+}
+
+/// The marker button of event `i` in `list`, if it is on screen.
+fn marker_button(
+    state: TimelineState,
+    list: NodeRef<html::Ol>,
+    i: usize,
+) -> Option<web_sys::HtmlElement> {
+    let id = state
+        .timeline
+        .with_value(|t| t.entries.get(i).map(|e| e.event.id.clone()))?;
+    list.get_untracked()?
+        .query_selector(&format!("[data-event-id=\"{id}\"]"))
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// The axis for one page of the shown events (`shown`, the first at
+/// position `first` among `total`): the drawing, and one marker per event
+/// with a roving tab stop that the arrow keys, Home and End move.
+#[component]
+fn Axis(
+    state: TimelineState,
+    shown: Vec<usize>,
+    first: usize,
+    total: usize,
+    axis: AxisLayout,
+) -> impl IntoView {
+    let list = NodeRef::<html::Ol>::new();
+    // The marker that holds the tab stop: the focused one while shown.
+    let tab_stop = Memo::new(move |_| {
+        state
+            .visible
+            .with(|v| nav::resolve(v, Some(state.focused.get())))
+    });
+    // Selectors wake only the two markers whose state changes, not every
+    // marker, so a move costs the same with 10 events or 10,000.
+    let is_selected = Selector::new(move || state.selected.get());
+    let is_tab_stop = Selector::new(move || tab_stop.get());
+    let on_keydown = move |e: web_sys::KeyboardEvent| {
+        let Some(step) = nav::key_step(&e.key()) else {
+            return;
+        };
+        e.prevent_default();
+        let from = tab_stop.get_untracked().unwrap_or(0);
+        let Some(to) = state.visible.with_untracked(|v| nav::step(v, from, step)) else {
+            return;
+        };
+        state.focused.set(to);
+        // On this page, its marker takes the focus now; on another, once
+        // that page is on screen (the effect below, in the new axis).
+        match marker_button(state, list, to) {
+            Some(button) => {
+                let _ = button.focus();
+            }
+            None => state.focus_pending.set_value(Some(to)),
+        }
+    };
+    // Effects run after the view is in the document.
+    Effect::new(move |_| {
+        if let Some(i) = state.focus_pending.get_value() {
+            state.focus_pending.set_value(None);
+            if let Some(button) = marker_button(state, list, i) {
+                let _ = button.focus();
+            }
+        }
+    });
+
+    state.timeline.with_value(|timeline| {
+        let shown: Vec<(usize, &Entry)> = shown
+            .iter()
+            .filter_map(|&i| timeline.entries.get(i).map(|e| (i, e)))
+            .collect();
+        let drawing = scale(state, &axis, &shown, first, is_selected.clone());
+        let markers = shown
+            .iter()
+            .zip(&axis.placements)
+            .enumerate()
+            .map(|(n, (&(i, entry), place))| {
+                let marker = Marker {
+                    state,
+                    index: i,
+                    entry,
+                    position: first + n,
+                    total,
+                };
+                marker.view(place.label, is_selected.clone(), is_tab_stop.clone())
+            })
+            .collect_view();
+        view! {
+            <div class="axis" class:paged={total > WINDOW}>
+                {drawing}
+                <ol class="markers" node_ref=list on:keydown=on_keydown>
+                    {markers}
+                </ol>
+            </div>
+        }
+    })
+}
+
+/// One event's marker: its place in the whole set of shown events.
+struct Marker<'a> {
+    state: TimelineState,
+    /// The event's index among the entries.
+    index: usize,
+    entry: &'a Entry,
+    /// 0-based, among all shown events (not the page).
+    position: usize,
+    total: usize,
+}
+
+impl Marker<'_> {
+    /// The list item at `label` along the axis, with its button.
+    fn view(
+        &self,
+        label: f64,
+        is_selected: Selector<usize>,
+        is_tab_stop: Selector<Option<usize>>,
+    ) -> impl IntoView {
+        let (state, i, entry) = (self.state, self.index, self.entry);
+        let (title, title_lang) = text(&entry.event.title, state.lang);
+        let expected = entry.event.status == Status::Expected;
+        let class = format!(
+            "marker kind-{}{}{}",
+            entry.event.kind.code(),
+            if expected { " expected" } else { "" },
+            if label_below(self.position) {
+                ""
+            } else {
+                " alt"
+            },
+        );
+        view! {
+            <li
+                class=class
+                style=pos(label)
+                aria-setsize=self.total
+                aria-posinset=self.position + 1
+            >
+                <button
+                    type="button"
+                    class="marker-button"
+                    data-event-id=entry.event.id.clone()
+                    aria-current=move || is_selected.selected(&i).then_some("true")
+                    tabindex=move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
+                    on:click=move |_| {
+                        state.select(i);
+                        state.reveal_detail();
+                    }
+                    on:focus=move |_| state.focused.set(i)
+                >
+                    <time datetime=entry.start.iso()>{entry.start.written(state.lang)}</time>
+                    {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
+                    <span class="marker-title" lang=title_lang>{title}</span>
+                </button>
+            </li>
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The card of the selected event, with Previous/Next under it and swipes
+//! on touch screens. The card is the plain renderer's escaped HTML
+//! ([`card_html`]); it shows only an event the filters show.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::flag;
+use super::state::TimelineState;
+use crate::app::dom::listen;
+use crate::card::card_html;
+use crate::model::nav::{self, Step};
+
+/// The detail card, the pager and its position ("2 of 5").
+#[component]
+pub(super) fn Detail(state: TimelineState) -> impl IntoView {
+    let (t, lang) = (state.t, state.lang);
+    let card = move || {
+        let i = state.selected.get();
+        if !state.selection_shown() {
+            return String::new();
+        }
+        state
+            .timeline
+            .with_value(|t| t.entries.get(i).map(|entry| card_html(t, entry, lang)))
+            .unwrap_or_default()
+    };
+    let position = move || {
+        let selected = state.selected.get();
+        state.visible.with(|v| {
+            nav::position(v, selected).map_or(String::new(), |p| (t.position)(p, v.len()))
+        })
+    };
+    let at_end = move |step| {
+        state
+            .visible
+            .with(|v| nav::step(v, state.selected.get(), step).is_none())
+    };
+    swipes(state);
+
+    view! {
+        <section
+            class="detail"
+            aria-label=t.selected_event
+            node_ref=state.detail
+            hidden=move || !state.selection_shown()
+        >
+            <div class="card" inner_html=card></div>
+            <div class="pager">
+                <button
+                    type="button"
+                    class="prev"
+                    aria-disabled=move || flag(at_end(Step::Previous))
+                    on:click=move |_| state.select_step(Step::Previous)
+                >
+                    <span aria-hidden="true">"← "</span>
+                    {t.previous}
+                </button>
+                <span class="position">{position}</span>
+                <button
+                    type="button"
+                    class="next"
+                    aria-disabled=move || flag(at_end(Step::Next))
+                    on:click=move |_| state.select_step(Step::Next)
+                >
+                    {t.next}
+                    <span aria-hidden="true">" →"</span>
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Swipe left or right on the card, on touch screens ([`nav::swipe`]
+/// decides). Touch events, not pointer events: a pointer is cancelled as
+/// soon as the page pans. The listeners are passive (they never cancel the
+/// touch), so the browser scrolls at once instead of waiting for them.
+fn swipes(state: TimelineState) {
+    let start = StoredValue::new(None::<(f64, f64)>);
+    let first_touch = |list: web_sys::TouchList| {
+        list.item(0)
+            .map(|t| (f64::from(t.client_x()), f64::from(t.client_y())))
+    };
+    let on_touchstart = move |e: web_sys::Event| {
+        let touches = e.unchecked_into::<web_sys::TouchEvent>().touches();
+        start.set_value(
+            (touches.length() == 1)
+                .then(|| first_touch(touches))
+                .flatten(),
+        );
+    };
+    let on_touchend = move |e: web_sys::Event| {
+        let from = start.get_value();
+        start.set_value(None);
+        let to = first_touch(e.unchecked_into::<web_sys::TouchEvent>().changed_touches());
+        if let (Some((x0, y0)), Some((x1, y1))) = (from, to) {
+            if let Some(step) = nav::swipe(x1 - x0, y1 - y0) {
+                state.select_step(step);
+            }
+        }
+    };
+    state.detail.on_load(move |section| {
+        let target: web_sys::EventTarget = section.into();
+        listen(target.clone(), "touchstart", on_touchstart);
+        listen(target.clone(), "touchend", on_touchend);
+        listen(target, "touchcancel", move |_| start.set_value(None));
+    });
+}

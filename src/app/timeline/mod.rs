@@ -1,0 +1,128 @@
+//! The timeline itself: filters, a time axis of event markers, the detail
+//! card of the selected event, and a print-only list of every event. All
+//! arithmetic and every decision comes from [`crate::model`]; these files
+//! turn it into elements and wire up input.
+//!
+//! - [`state`]: the selection, the focus, the filter and the moves between them;
+//! - [`filters`]: the checkboxes;
+//! - [`axis`]: the axis (ticks, term, today, dots, markers) and its page bar;
+//! - [`detail`]: the card of the selected event, Previous/Next, swipes;
+//! - [`print`]: the print-only list.
+//!
+//! One component tree serves both layouts: CSS draws the markers along a
+//! proportional horizontal axis on wide screens and as a vertical list on
+//! narrow ones.
+//!
+//! However many events there are, the axis holds at most [`WINDOW`]
+//! markers: the page of them that holds the keyboard focus. The list keeps
+//! its place in the whole set (`aria-setsize`, `aria-posinset`), and the
+//! keyboard, Previous/Next and links move across all of it, turning the
+//! page as they go.
+
+mod axis;
+mod detail;
+mod filters;
+mod print;
+mod scale;
+mod state;
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::app::dom::listen;
+use crate::app::url;
+use crate::i18n::page_title;
+use crate::model::{Lang, Localized, Options, Timeline};
+use axis::AxisNav;
+use detail::Detail;
+use filters::Filters;
+use print::print_list;
+use state::TimelineState;
+
+/// The least distance between neighbouring labels, as a share of the axis.
+/// Labels alternate below and above the axis, so labels on one side are
+/// twice this apart (the CSS makes a label at most that wide).
+const LABEL_GAP: f64 = 0.1;
+
+/// The most markers on the axis at once: about as many labels as fit along
+/// it [`LABEL_GAP`] apart. Beyond this, the axis shows a page of them.
+const WINDOW: usize = 10;
+
+/// An ARIA boolean. Buttons at the end of their range are
+/// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone
+/// who pressed them to get there (a click on them does nothing).
+fn flag(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// A localized text with the `lang` it is actually in (English where the
+/// reader's language is missing), for the element's `lang` attribute.
+fn text(t: &Localized, lang: Lang) -> (String, &'static str) {
+    let (s, used) = t.get(lang);
+    (s.to_string(), used.code())
+}
+
+/// The whole timeline for already-loaded data.
+#[component]
+pub fn TimelineView(
+    /// Validated data, in date order.
+    timeline: Arc<Timeline>,
+    /// The reader's language.
+    #[prop(optional)]
+    lang: Lang,
+    /// What the URL asked for: the event to select and the filter.
+    #[prop(optional)]
+    initial: Options,
+    /// Keep `?event=` and `?filter=` in the page URL, and follow `#<id>`
+    /// links. Off for embedding the component in tests.
+    #[prop(optional)]
+    sync_url: bool,
+) -> impl IntoView {
+    let state = TimelineState::new(timeline.clone(), lang, &initial, sync_url);
+    if sync_url {
+        // A `#<id>` link on the page (or typed into the address bar) selects
+        // that event; back and forward restore what their URL says.
+        let follow = move |_| state.apply(&url::read());
+        listen(window().into(), "hashchange", follow);
+        listen(window().into(), "popstate", follow);
+        // The tab and a shared link name the selected event.
+        let timeline_title = timeline.doc.title.get(lang).0.to_string();
+        Effect::new(move |_| {
+            let event = state.selection_shown().then(|| {
+                let i = state.selected.get();
+                state.timeline.with_value(|t| {
+                    t.entries
+                        .get(i)
+                        .map(|e| e.event.title.get(lang).0.to_string())
+                })
+            });
+            url::apply_title(&page_title(&timeline_title, event.flatten().as_deref()));
+        });
+    }
+
+    let (title, title_lang) = text(&timeline.doc.title, lang);
+    let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
+    let print_section = NodeRef::<html::Section>::new();
+    print_list(print_section, timeline, lang);
+
+    view! {
+        <header class="timeline-header">
+            <h1 lang=title_lang>{title}</h1>
+            {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
+        </header>
+        <Filters state />
+        <AxisNav state />
+        <p class="keys-hint" aria-hidden="true">{state.t.keys_hint}</p>
+        <Detail state />
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+            {move || state.announcement.get()}
+        </p>
+        <section class="print-list" node_ref=print_section></section>
+    }
+}
