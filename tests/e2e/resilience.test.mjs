@@ -110,24 +110,30 @@ async function chunkedServer(size) {
   };
 }
 
-test('a chunked 50 MB answer without Content-Length is cut at the size limit', async () => {
-  const size = 50 * 1024 * 1024;
+test('a chunked 256 MB answer without Content-Length is cut at the size limit', async () => {
+  const size = 256 * 1024 * 1024;
   const chunked = await chunkedServer(size);
   const page = await openPage(browser, DESKTOP);
-  await page.goto(chunked.url);
-  const alert = page.getByRole('alert');
-  await alert.waitFor({ timeout: 30_000 });
-  const text = await alert.textContent();
-  assert.match(text, /too large/);
-  const limit = Number(text.match(/the limit is (\d+)/)[1]);
-  await chunked.state.closed;
-  // What the server got out before the reader hung up: the limit, plus
-  // what the sockets and the network stack hold.
-  assert.ok(chunked.state.sent < limit + 8 * 1024 * 1024, `${chunked.state.sent} bytes sent for a limit of ${limit}`);
-  assert.ok(chunked.state.sent < size);
-  assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
-  await chunked.close();
+  try {
+    await page.goto(chunked.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = await alert.textContent();
+    assert.match(text, /too large/);
+    const limit = Number(text.match(/the limit is (\d+)/)[1]);
+    await chunked.state.closed;
+    // What the server got out before the reader hung up: the limit, plus
+    // what the sockets and the network stack took in meanwhile. With the
+    // 32 MiB limit, 47 to 72 MB were seen on localhost (more the faster the
+    // server writes), so the bound is loose: the point is that the answer
+    // is cut, not read whole.
+    assert.ok(chunked.state.sent < 4 * limit, `${chunked.state.sent} bytes sent for a limit of ${limit}`);
+    assert.ok(chunked.state.sent < size);
+    assert.deepEqual(page.pageErrors, []);
+  } finally {
+    await page.context().close();
+    await chunked.close();
+  }
 });
 
 test('a link whose filter names an unknown organisation shows its event among all events', async () => {
