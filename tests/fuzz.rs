@@ -295,7 +295,7 @@ proptest! {
         }
         // The last value of a key decides, and only known values get in.
         let last = |key: &str| pairs.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
-        prop_assert_eq!(o.lang.map(|l| l.code()), last("lang").and_then(|v| Lang::from_code(v)).map(|l| l.code()));
+        prop_assert_eq!(o.lang.map(|l| l.code()), last("lang").and_then(Lang::from_code).map(|l| l.code()));
         prop_assert_eq!(o.embed, matches!(last("embed"), Some("1" | "true")));
         prop_assert_eq!(o.transparent, last("bg") == Some("transparent"));
         // A data path never leaves the app's origin.
