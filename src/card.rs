@@ -111,9 +111,21 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     if !event.quotes.is_empty() {
         html.push_str("<div class=\"quotes\">");
         for quote in &event.quotes {
+            html.push_str("<figure class=\"quote\">");
+            // Quotations stay in the language they were given in; a
+            // reader of another language is told which it is.
+            let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+            if primary(&quote.lang) != primary(lang.code()) {
+                let _ = write!(
+                    html,
+                    "<p class=\"quote-original\" lang=\"{}\">{}</p>",
+                    lang.code(),
+                    escape_html((t.quote_original)(&quote.lang))
+                );
+            }
             let _ = write!(
                 html,
-                "<figure class=\"quote\"><blockquote lang=\"{}\"><p>{}</p></blockquote>",
+                "<blockquote lang=\"{}\"><p>{}</p></blockquote>",
                 escape_html(&quote.lang),
                 escape_html(&quote.text)
             );
@@ -229,6 +241,23 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<h2 lang=\"zh-Hans\">"));
+    }
+
+    #[test]
+    fn a_quotation_in_another_language_says_so_and_stays_as_given() {
+        for (lang, label) in [(Lang::ZhHant, "英文原文"), (Lang::ZhHans, "英文原文")] {
+            let html = card("agreement-signed-2024-07-21", lang);
+            let labelled = format!(
+                "<figure class=\"quote\"><p class=\"quote-original\" lang=\"{}\">{label}</p><blockquote lang=\"en\"><p>With the economy",
+                lang.code()
+            );
+            assert!(html.contains(&labelled), "{html}");
+            assert_eq!(html.matches(label).count(), 2, "one label per quotation");
+        }
+        // English readers of an English quotation need no label.
+        let html = card("agreement-signed-2024-07-21", Lang::En);
+        assert!(!html.contains("quote-original"), "{html}");
+        assert!(html.contains("<figure class=\"quote\"><blockquote lang=\"en\">"));
     }
 
     #[test]

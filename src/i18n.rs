@@ -76,6 +76,9 @@ pub struct Texts {
     pub sources: &'static str,
     /// Joins a name and a role: "Prof. X, President".
     pub name_role_separator: &'static str,
+    /// The label over a quotation given in another language than the
+    /// reader's (its BCP 47 tag): quotations are never translated.
+    pub quote_original: fn(&str) -> &'static str,
     pub filter_kinds: &'static str,
     pub filter_organisations: &'static str,
     pub kind_visit: &'static str,
@@ -188,6 +191,11 @@ const EN: Texts = Texts {
     people: "People",
     sources: "Sources",
     name_role_separator: ", ",
+    quote_original: |tag| match tag.split('-').next() {
+        Some("en") => "In the original English",
+        Some("zh") => "In the original Chinese",
+        _ => "In the original language",
+    },
     filter_kinds: "Kinds",
     filter_organisations: "Involving",
     kind_visit: "Visits",
@@ -253,12 +261,17 @@ const ZH_HANT: Texts = Texts {
     expected: "預期",
     expected_detail: "預期，未經證實",
     derived: "（推算）",
-    term: "協議期",
-    term_derived: "協議期（期滿日為推算）",
+    term: "協議期限",
+    term_derived: "協議期限（期滿日為推算）",
     today: "今天",
     people: "人物",
     sources: "資料來源",
     name_role_separator: "，",
+    quote_original: |tag| match tag.split('-').next() {
+        Some("en") => "英文原文",
+        Some("zh") => "中文原文",
+        _ => "原文",
+    },
     filter_kinds: "類別",
     filter_organisations: "涉及機構",
     kind_visit: "訪問",
@@ -324,12 +337,17 @@ const ZH_HANS: Texts = Texts {
     expected: "预期",
     expected_detail: "预期，未经证实",
     derived: "（推算）",
-    term: "协议期",
-    term_derived: "协议期（期满日为推算）",
+    term: "协议期限",
+    term_derived: "协议期限（期满日为推算）",
     today: "今天",
     people: "人物",
     sources: "资料来源",
     name_role_separator: "，",
+    quote_original: |tag| match tag.split('-').next() {
+        Some("en") => "英文原文",
+        Some("zh") => "中文原文",
+        _ => "原文",
+    },
     filter_kinds: "类别",
     filter_organisations: "涉及机构",
     kind_visit: "访问",
@@ -485,10 +503,22 @@ mod tests {
             );
             assert!((t.announce)("Title", "Date").contains("Title"));
             assert!((t.translated_title)("Title").contains("Title"));
+            for tag in ["en", "en-GB", "zh-Hans", "fr"] {
+                assert!(!(t.quote_original)(tag).trim().is_empty(), "{tag}");
+            }
             assert!((t.more_problems)(12_345).contains("12,345"));
             let moved = (t.filter_moved_selection)("COUNT", "LINE");
             assert!(moved.contains("COUNT") && moved.contains("LINE"));
         }
+        // The agreement's term: 協議期限, not the clipped 協議期.
+        assert_eq!(texts(Lang::ZhHant).term, "協議期限");
+        assert_eq!(texts(Lang::ZhHans).term, "协议期限");
+        assert_eq!((texts(Lang::ZhHant).quote_original)("en"), "英文原文");
+        assert_eq!((texts(Lang::ZhHans).quote_original)("en"), "英文原文");
+        assert_eq!(
+            (texts(Lang::En).quote_original)("zh-Hans"),
+            "In the original Chinese"
+        );
         assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
         assert_eq!(
             (texts(Lang::En).page_range)(11, 20, 10_000),

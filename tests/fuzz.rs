@@ -7,10 +7,11 @@ use hkust_pumch_timeline::card::card_html;
 use hkust_pumch_timeline::model::date::PartialDate;
 use hkust_pumch_timeline::model::fallback::{escape_html, render};
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
+use hkust_pumch_timeline::model::locate::Locator;
 use hkust_pumch_timeline::model::nav::{self, Step};
 use hkust_pumch_timeline::model::options::data_path;
-use hkust_pumch_timeline::model::validate::is_valid_id;
-use hkust_pumch_timeline::model::{load_bytes, Filter, Lang, Options};
+use hkust_pumch_timeline::model::validate::{is_valid_id, warnings};
+use hkust_pumch_timeline::model::{load, load_bytes, Filter, Lang, LoadError, Options};
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
@@ -78,8 +79,37 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
+/// What the data check does: places every problem, warns on valid data.
+fn check_data(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let locator = Locator::new(text);
+    match load(text) {
+        Ok(timeline) => {
+            for p in warnings(&timeline) {
+                let _ = locator.locate(&p.path);
+            }
+        }
+        Err(LoadError::Invalid(problems)) => {
+            for p in problems {
+                let place = locator.locate(&p.path);
+                assert!(place.line >= 1 && place.column >= 1);
+            }
+        }
+        Err(LoadError::Syntax { line, column, .. }) => {
+            let _ = locator.error_place(locator.offset_of_serde(line, column));
+        }
+        Err(_) => {}
+    }
+    for offset in [0, text.len() / 3, text.len() / 2, text.len()] {
+        let _ = locator.error_place(offset);
+    }
+}
+
 /// Everything the app does with loaded data, on the host.
 fn exercise(bytes: &[u8]) {
+    check_data(bytes);
     if let Ok(timeline) = load_bytes(bytes) {
         let all: Vec<usize> = (0..timeline.entries.len()).collect();
         let axis = layout(&timeline.entries, &all, Some(20_000), 0.1);
@@ -265,7 +295,7 @@ proptest! {
         }
         // The last value of a key decides, and only known values get in.
         let last = |key: &str| pairs.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
-        prop_assert_eq!(o.lang.map(|l| l.code()), last("lang").and_then(|v| Lang::from_code(v)).map(|l| l.code()));
+        prop_assert_eq!(o.lang.map(|l| l.code()), last("lang").and_then(Lang::from_code).map(|l| l.code()));
         prop_assert_eq!(o.embed, matches!(last("embed"), Some("1" | "true")));
         prop_assert_eq!(o.transparent, last("bg") == Some("transparent"));
         // A data path never leaves the app's origin.

@@ -1,6 +1,9 @@
 //! The data rules, on the host: the shipped file passes, and each rule
 //! catches its violation with the right JSON path.
 
+use hkust_pumch_timeline::model::validate::{
+    far_dates, missing_translations, plain, url_problem, warnings, FAR_YEARS,
+};
 use hkust_pumch_timeline::model::{
     load, load_bytes, Kind, LoadError, Precision, Status, MAX_BYTES,
 };
@@ -220,6 +223,144 @@ fn non_web_urls_are_reported() {
 }
 
 #[test]
+fn a_url_with_a_space_says_so() {
+    for bad in [
+        "https://exa mple.org",
+        "https://www.info.gov.hk/gia/general/202511/18/P2025111800644 .htm",
+        " https://example.org/",
+        "https://example.org/\u{3000}",
+    ] {
+        let mut doc = shipped();
+        doc["sources"][0]["url"] = json!(bad);
+        assert_problem(&doc, "sources[0].url", "contains a space");
+        assert!(
+            !url_problem(bad).unwrap().contains("must start with"),
+            "{bad}"
+        );
+    }
+    assert!(url_problem("https://example.org/a\tb")
+        .unwrap()
+        .contains("space"));
+    assert!(url_problem("https://ex\u{7}ample.org")
+        .unwrap()
+        .contains("control character"));
+    assert!(url_problem("https:///path")
+        .unwrap()
+        .contains("no host name"));
+    assert!(url_problem("www.example.org")
+        .unwrap()
+        .contains("must start with https:// or http://"));
+    assert_eq!(url_problem("https://example.org/a%20b"), None);
+}
+
+/// The shipped data with event `i`'s date (and that of none other) set.
+fn with_date(i: usize, date: &str) -> hkust_pumch_timeline::model::Timeline {
+    let mut doc = shipped();
+    doc["events"][i]["date"] = json!(date);
+    load(&doc.to_string()).expect("still valid")
+}
+
+#[test]
+fn a_date_far_from_all_the_others_is_a_warning_not_an_error() {
+    let shipped_timeline = load(SHIPPED).unwrap();
+    assert_eq!(warnings(&shipped_timeline), vec![]);
+
+    // The last event, 7,000 years late: valid, but said.
+    let found = far_dates(&with_date(4, "9025-11-18").entries);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].path, "events[4].date");
+    assert_eq!(
+        found[0].message,
+        "9025-11-18 is 7,001 years after the other events (the latest: 2024): a typo?"
+    );
+    // The first event, a millennium early.
+    let found = far_dates(&with_date(0, "1024-03").entries);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0]
+        .message
+        .starts_with("1024-03 is 1,000 years before the other events (the earliest: 2024-04)"));
+    // Within FAR_YEARS of the others: nothing to say (a context event a
+    // century back may be real).
+    let near = format!("{}", 2024 - FAR_YEARS + 1);
+    assert_eq!(far_dates(&with_date(0, &near).entries), vec![]);
+
+    // An end a century after its start.
+    let mut doc = shipped();
+    doc["events"][2]["end"]["date"] = json!("2207-07");
+    let found = far_dates(&load(&doc.to_string()).unwrap().entries);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].path, "events[2].end.date");
+    assert!(found[0]
+        .message
+        .contains("183 years after the start (2024-07-21)"));
+}
+
+#[test]
+fn a_text_missing_a_language_is_a_warning() {
+    let mut doc = shipped();
+    doc["events"][1]["summary"]
+        .as_object_mut()
+        .unwrap()
+        .remove("zh-Hant");
+    doc["events"][0]["title"]["zh-Hans"] = json!(" ");
+    let timeline = load(&doc.to_string());
+    // A blank text is an error; a missing one only a warning.
+    assert!(matches!(timeline, Err(LoadError::Invalid(_))));
+    doc["events"][0]["title"]
+        .as_object_mut()
+        .unwrap()
+        .remove("zh-Hans");
+    let timeline = load(&doc.to_string()).expect("valid: English shows instead");
+    let found: Vec<String> = missing_translations(&timeline)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "events[0].title: no \"zh-Hans\" text: readers in that language see the English",
+            "events[1].summary: no \"zh-Hant\" text: readers in that language see the English",
+        ]
+    );
+    // Names without a sourced Chinese form are not warned about.
+    assert_eq!(missing_translations(&load(SHIPPED).unwrap()), vec![]);
+}
+
+#[test]
+fn serde_messages_are_put_in_plain_words() {
+    assert_eq!(
+        plain("invalid type: integer `5`, expected a map"),
+        "this is a number (5), but it must be a text by language: {\"en\": \"…\", \"zh-Hant\": \"…\", \"zh-Hans\": \"…\"}"
+    );
+    assert_eq!(
+        plain("invalid type: map, expected a sequence"),
+        "this is an object {…}, but it must be a list in square brackets: […]"
+    );
+    assert_eq!(
+        plain("unknown variant `done`, expected `took_place` or `expected`"),
+        "\"done\" is not an allowed value here: use \"took_place\" or \"expected\""
+    );
+    assert_eq!(
+        plain("missing field `id`"),
+        "the required field \"id\" is missing here"
+    );
+    assert!(
+        plain("unknown field `summery`, expected one of `id`, `kind`").starts_with(
+            "there is no field \"summery\" here (misspelt?); the fields here are \"id\", \"kind\""
+        )
+    );
+    assert_eq!(
+        plain("invalid type: string \"1\", expected u64"),
+        "this is a text (\"1\"), but it must be a whole number"
+    );
+    // Anything else keeps its words.
+    assert_eq!(
+        plain("recursion limit exceeded"),
+        "recursion limit exceeded"
+    );
+}
+
+#[test]
 fn missing_english_is_reported() {
     let mut doc = shipped();
     doc["events"][1]["title"] = json!({"zh-Hans": "代表团"});
@@ -277,7 +418,11 @@ fn an_unknown_schema_version_is_refused() {
 
 #[test]
 fn broken_json_reports_line_and_column() {
-    let broken = &SHIPPED[..SHIPPED.len() / 2];
+    let half = (0..=SHIPPED.len() / 2)
+        .rev()
+        .find(|&i| SHIPPED.is_char_boundary(i))
+        .unwrap();
+    let broken = &SHIPPED[..half];
     match load(broken) {
         Err(LoadError::Syntax {
             line,
@@ -471,8 +616,126 @@ fn bad_data_fixtures_are_refused_for_the_right_reason() {
         load_bytes(&fixture("invalid-utf8.json")),
         Err(LoadError::Encoding { .. })
     ));
+    // The typical editor mistakes (tests/check_data.rs runs the data
+    // check on them; tests/e2e/schema.test.mjs the JSON Schema).
+    let syntax = |name: &str| match load_bytes(&fixture(name)) {
+        Err(LoadError::Syntax { message, .. }) => message,
+        other => panic!("{name}: expected a syntax error, got {other:?}"),
+    };
+    assert!(syntax("number-for-text.json").contains("a number (5)"));
+    assert!(syntax("missing-id.json").contains("\"id\" is missing"));
+    assert!(syntax("unknown-status.json").contains("\"planned\""));
+    assert!(syntax("events-object.json").contains("list in square brackets"));
+    assert!(syntax("misspelt-field.json").contains("\"summery\""));
+    assert_eq!(problems_at("month-13.json"), ["events[0].date"]);
+    assert_eq!(problems_at("url-with-space.json"), ["sources[2].url"]);
+    // Valid, with a warning each.
+    for (name, path) in [
+        ("far-date.json", "events[4].date"),
+        ("missing-translation.json", "events[1].summary"),
+    ] {
+        let timeline = load_bytes(&fixture(name)).expect(name);
+        let found: Vec<String> = warnings(&timeline).into_iter().map(|p| p.path).collect();
+        assert_eq!(found, [path], "{name}");
+    }
     // These load: a byte-order mark is fine, and markup in text is only text.
     assert!(load_bytes(&fixture("byte-order-mark.json")).is_ok());
     let payloads = load_bytes(&fixture("html-payloads.json")).expect("payloads are valid text");
     assert!(payloads.entries[0].event.title.en().contains("<script>"));
+}
+
+/// The fixes of the fact check against the press release and FACTS.md
+/// stay in the data, in all three languages.
+#[test]
+fn the_fact_checked_wording_stays() {
+    let doc = shipped();
+    let event = |id: &str| {
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let all_text = doc.to_string();
+    // No source dates the start of the cooperation ("have maintained a
+    // close cooperation").
+    for lang in ["en", "zh-Hant", "zh-Hans"] {
+        let subtitle = doc["subtitle"][lang].as_str().unwrap();
+        assert!(!subtitle.contains("2024"), "{lang}: {subtitle}");
+    }
+    assert!(doc["subtitle"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("close cooperation"));
+    // The witnesses "among others", and the three aims the release states.
+    let signing = event("agreement-signed-2024-07-21");
+    let words = [
+        (
+            "en",
+            [
+                "among others",
+                "innovative paradigms",
+                "comprehensive platform",
+                "biomedical",
+            ],
+        ),
+        (
+            "zh-Hant",
+            ["另有其他人士", "創新模式", "全面合作平台", "生物醫藥"],
+        ),
+        (
+            "zh-Hans",
+            ["另有其他人士", "创新模式", "全面合作平台", "生物医药"],
+        ),
+    ];
+    for (lang, needles) in words {
+        let summary = signing["summary"][lang].as_str().unwrap();
+        for needle in needles {
+            assert!(summary.contains(needle), "{lang} lacks {needle}: {summary}");
+        }
+    }
+    // Chinese wording.
+    for gone in [
+        "見證人",
+        "见证人",
+        "學部署理",
+        "醫院領導",
+        "2024年稍",
+        "起计",
+        "以研究为本",
+        "学部署理",
+        "署理主任；",
+    ] {
+        assert!(!all_text.contains(gone), "{gone} is still in the data");
+    }
+    assert!(all_text.contains("见证签署") && all_text.contains("見證簽署"));
+    assert!(all_text.contains("学部代理主任"));
+    let cohort = event("first-cohort-2024");
+    assert!(cohort["title"]["en"].as_str().unwrap().contains("young"));
+    assert!(cohort["title"]["zh-Hant"]
+        .as_str()
+        .unwrap()
+        .ends_with("青年醫生及學者預計赴香港科技大學開展學術交流"));
+    assert!(cohort["title"]["zh-Hans"]
+        .as_str()
+        .unwrap()
+        .ends_with("青年医生及学者预计赴香港科技大学开展学术交流"));
+    // The institute's name is in the translated title.
+    let institute = &doc["sources"][1];
+    assert_eq!(institute["id"], "pumch-institute-2024");
+    assert!(institute["translated_title"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("Innovation and Development Research Institute"));
+    // Chinese titles of HKUST roles not in FACTS.md are marked as ours.
+    for p in signing["participants"].as_array().unwrap() {
+        if matches!(p["person"].as_str(), Some("penger-tong" | "zhang-qian")) {
+            assert!(
+                p["notes"].as_str().unwrap().contains("our translation"),
+                "{p}"
+            );
+        }
+    }
 }

@@ -10,7 +10,8 @@
 //! - [`embed`]: the embed snippet and the messages to a host page;
 //! - [`color`]: the `?accent=` colour, fitted for contrast;
 //! - [`fallback`]: the static list for readers without JavaScript;
-//! - [`nav`]: moving through the shown events.
+//! - [`nav`]: moving through the shown events;
+//! - [`locate`]: the line and column of a JSON path, and back, for the data check.
 
 pub mod color;
 pub mod date;
@@ -18,6 +19,7 @@ pub mod embed;
 pub mod fallback;
 pub mod lang;
 pub mod layout;
+pub mod locate;
 pub mod nav;
 pub mod options;
 pub mod schema;

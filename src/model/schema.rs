@@ -45,6 +45,11 @@ impl Localized {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineDoc {
+    /// The JSON Schema that describes this file, for editors' tools:
+    /// `"$schema": "timeline.schema.json"` (relative, next to the data).
+    /// The app does not read it.
+    #[serde(rename = "$schema", default)]
+    pub json_schema: Option<String>,
     pub schema_version: u64,
     pub title: Localized,
     #[serde(default)]
@@ -56,6 +61,10 @@ pub struct TimelineDoc {
     #[serde(default)]
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -66,6 +75,10 @@ pub struct Organisation {
     /// An abbreviation such as "HKUST".
     #[serde(default)]
     pub short_name: Option<Localized>,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -78,6 +91,10 @@ pub struct Person {
     /// The id of the person's organisation.
     #[serde(default)]
     pub organisation: Option<String>,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -99,6 +116,10 @@ pub struct Source {
     /// `2024-11-12`.
     #[serde(default)]
     pub date: Option<String>,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// What sort of moment an event is.
@@ -158,6 +179,10 @@ pub struct Event {
     pub quotes: Vec<Quote>,
     /// Ids of the sources that state this event; at least one.
     pub sources: Vec<String>,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// The end of something that lasts, such as an agreement's term.
@@ -181,6 +206,10 @@ pub struct Participant {
     pub person: String,
     /// Their position and part at this event.
     pub role: Localized,
+    /// For editors: where a wording comes from, what is our translation.
+    /// Never shown.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// Words quoted exactly as a source gives them, never translated.

@@ -47,6 +47,10 @@ for (const [lang, want] of Object.entries(EXPECTED)) {
     assert.equal(await tong.getAttribute('lang'), 'en');
     // Quotations stay in the language they were given in.
     assert.deepEqual(await page.locator('.detail blockquote').evaluateAll((els) => els.map((e) => e.lang)), ['en', 'en']);
+    // A reader of another language is told, in their language, which one.
+    const labels = page.locator('.detail .quote-original');
+    assert.deepEqual(await labels.evaluateAll((els) => els.map((e) => [e.lang, e.textContent])), lang === 'en' ? [] : [[lang, '英文原文'], [lang, '英文原文']]);
+    if (lang !== 'en') assert.ok(await labels.first().isVisible(), 'the label is visible');
     assert.deepEqual(await axe(page), []);
     if (lang !== 'en') {
       await screenshot(page, `desktop-${lang}`);

@@ -1,0 +1,153 @@
+//! The data check for web editors: validates timeline files with the app's
+//! own rules and prints every problem with its line, column and JSON path.
+//!
+//! ```text
+//! cargo run --bin check-data -- public/data/timeline.json
+//! ```
+//!
+//! Runs on the host: it needs Rust, not the WebAssembly target. With no
+//! file named it checks `public/data/timeline.json`. Exit code 0 when every
+//! file is valid (warnings, such as a date far from all the others, do not
+//! fail it), 1 when any has a problem.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use hkust_pumch_timeline::model::locate::Locator;
+use hkust_pumch_timeline::model::validate::{decode, warnings};
+use hkust_pumch_timeline::model::{load, LoadError, Problem, MAX_BYTES};
+
+const DEFAULT: &str = "public/data/timeline.json";
+
+/// Prints a line; a closed pipe (`| head`) ends the output quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+fn main() -> ExitCode {
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
+    if files.iter().any(|a| a == "-h" || a == "--help") {
+        say!(
+            "Checks timeline data files against the app's rules.\n\n\
+             usage: cargo run --bin check-data -- [FILE ...]   (default: {DEFAULT})\n\n\
+             Prints each problem as FILE:LINE:COLUMN: error at PATH: what is wrong.\n\
+             Exit code 0: valid (warnings allowed); 1: a problem in a file."
+        );
+        return ExitCode::SUCCESS;
+    }
+    if files.is_empty() {
+        files.push(DEFAULT.into());
+    }
+    let mut failed = false;
+    for file in &files {
+        failed |= !check(file);
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Checks one file and prints what it finds; true when it is valid.
+fn check(file: &str) -> bool {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            say!("{file}: error: cannot read the file: {e}");
+            return false;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(LoadError::TooLarge { bytes }) => {
+            say!(
+                "{file}: error: the file is too large: {bytes} bytes, and the app reads at most {MAX_BYTES} ({} MiB)",
+                MAX_BYTES / (1024 * 1024)
+            );
+            return false;
+        }
+        Err(LoadError::Encoding { offset }) => {
+            // The place of the first byte that is not UTF-8.
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            let place = Locator::new(valid).place(offset);
+            say!(
+                "{file}:{}:{}: error: the file is not UTF-8 text (byte {offset}): save it as UTF-8",
+                place.line,
+                place.column
+            );
+            return false;
+        }
+        Err(e) => {
+            say!("{file}: error: {e}");
+            return false;
+        }
+    };
+    let locator = Locator::new(text);
+    let at = |path: &str| {
+        let place = locator.locate(path);
+        format!("{file}:{}:{}", place.line, place.column)
+    };
+    let (errors, warned) = match load(text) {
+        Ok(timeline) => (Vec::new(), warnings(&timeline)),
+        Err(LoadError::Invalid(problems)) => (problems, Vec::new()),
+        Err(LoadError::Syntax {
+            message,
+            line,
+            column,
+        }) => {
+            let (path, place) = locator.error_place(locator.offset_of_serde(line, column));
+            let path = if path.is_empty() {
+                "the top level".to_string()
+            } else {
+                path
+            };
+            say!(
+                "{file}:{}:{}: error at {path}: {message}",
+                place.line,
+                place.column
+            );
+            say!(
+                "{file}: the check stops at the first error in the file's form (a wrong type, a misspelt or missing field): fix it and run the check again"
+            );
+            return false;
+        }
+        Err(e @ LoadError::SchemaVersion(_)) => {
+            say!("{}: error at schema_version: {e}", at("schema_version"));
+            return false;
+        }
+        Err(e) => {
+            say!("{file}: error: {e}");
+            return false;
+        }
+    };
+    let print =
+        |kind: &str, p: &Problem| say!("{}: {kind} at {}: {}", at(&p.path), p.path, p.message);
+    for p in &errors {
+        print("error", p);
+    }
+    for p in &warned {
+        print("warning", p);
+    }
+    let summary = match (errors.len(), warned.len()) {
+        (0, 0) => "valid, no problems".to_string(),
+        (0, w) => format!("valid, with {}", plural(w, "warning", "warnings")),
+        (e, 0) => format!(
+            "{}: the app will refuse this file",
+            plural(e, "problem", "problems")
+        ),
+        (e, w) => format!(
+            "{} and {}: the app will refuse this file",
+            plural(e, "problem", "problems"),
+            plural(w, "warning", "warnings")
+        ),
+    };
+    say!("{file}: {summary}");
+    errors.is_empty()
+}

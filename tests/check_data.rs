@@ -1,0 +1,208 @@
+//! The editors' data check, `cargo run --bin check-data -- FILE`, run as
+//! a program on the fixtures: what it prints (place, path, words) and its
+//! exit code.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_check-data");
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the check on `files`; its exit code and its lines.
+fn check(files: &[&str]) -> (i32, Vec<String>) {
+    let out = Command::new(BIN)
+        .args(files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("check-data runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    (
+        out.status.code().expect("an exit code"),
+        text.lines().map(str::to_string).collect(),
+    )
+}
+
+/// The text at a line and column (both from 1, the column in characters).
+fn text_at(file: &str, line: usize, column: usize) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    text.lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect()
+}
+
+/// Splits `FILE:LINE:COLUMN: rest` and returns (line, column, rest).
+fn placed(line: &str, file: &str) -> (usize, usize, String) {
+    let rest = line
+        .strip_prefix(&format!("{file}:"))
+        .unwrap_or_else(|| panic!("{line:?} does not start with {file}:"));
+    let mut parts = rest.splitn(3, ':');
+    let l = parts.next().unwrap().parse().expect("a line number");
+    let c = parts.next().unwrap().parse().expect("a column number");
+    (l, c, parts.next().unwrap().trim_start().to_string())
+}
+
+#[test]
+fn the_shipped_data_passes_and_is_the_default() {
+    let (code, lines) = check(&[]);
+    assert_eq!(code, 0, "{lines:#?}");
+    assert_eq!(lines, ["public/data/timeline.json: valid, no problems"]);
+}
+
+#[test]
+fn each_typical_mistake_is_placed_named_and_fails() {
+    // (fixture, JSON path, words of the message, text found at the place)
+    let cases = [
+        (
+            "number-for-text.json",
+            "events[1].title",
+            "this is a number (5), but it must be a text by language",
+            "5",
+        ),
+        (
+            "month-13.json",
+            "events[0].date",
+            "\"2024-13\" is not a real date: there is no month 13",
+            "\"2024-13\"",
+        ),
+        (
+            "unknown-status.json",
+            "events[3].status",
+            "\"planned\" is not an allowed value here: use \"took_place\" or \"expected\"",
+            "\"planned\"",
+        ),
+        (
+            "events-object.json",
+            "events",
+            "this is an object {…}, but it must be a list in square brackets",
+            "{",
+        ),
+        (
+            "javascript-url.json",
+            "sources[0].url",
+            "is not a web address: it must start with https:// or http://",
+            "\"javascript:",
+        ),
+        (
+            "url-with-space.json",
+            "sources[2].url",
+            "contains a space",
+            "\"https://www.info.gov.hk/",
+        ),
+        (
+            "missing-id.json",
+            "events[2]",
+            "the required field \"id\" is missing",
+            "}",
+        ),
+        (
+            "misspelt-field.json",
+            "events[0]",
+            "there is no field \"summery\" here (misspelt?)",
+            "\"summery\": {",
+        ),
+        (
+            "duplicate-ids.json",
+            "events[1].id",
+            "ids must be unique",
+            "\"ip-visit-pumch-2024-03\"",
+        ),
+        (
+            "unsorted.json",
+            "events[1].date",
+            "list events in date order",
+            "\"2024-04\"",
+        ),
+    ];
+    for (name, path, words, found) in cases {
+        let file = fixture(name);
+        let (code, lines) = check(&[&file]);
+        assert_eq!(code, 1, "{name}: {lines:#?}");
+        let (line, column, rest) = placed(&lines[0], &file);
+        assert_eq!(
+            rest.split_once(": ").map(|(head, _)| head),
+            Some(format!("error at {path}").as_str()),
+            "{name}: {lines:#?}"
+        );
+        assert!(
+            rest.contains(words),
+            "{name}: {rest:?} should say {words:?}"
+        );
+        let there = text_at(&file, line, column);
+        assert!(
+            there.starts_with(found),
+            "{name}: at {line}:{column} stands {there:?}, not {found:?}"
+        );
+    }
+}
+
+#[test]
+fn every_rule_problem_is_listed_with_a_summary() {
+    let file = fixture("unknown-references.json");
+    let (code, lines) = check(&[&file]);
+    assert_eq!(code, 1);
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].contains("error at events[0].participants[0].person: "));
+    assert!(lines[1].contains("error at events[0].sources[0]: "));
+    assert_eq!(
+        lines[2],
+        format!("{file}: 2 problems: the app will refuse this file")
+    );
+}
+
+#[test]
+fn warnings_alone_do_not_fail_the_check() {
+    let file = fixture("far-date.json");
+    let (code, lines) = check(&[&file]);
+    assert_eq!(code, 0, "{lines:#?}");
+    let (line, column, rest) = placed(&lines[0], &file);
+    assert_eq!(
+        rest,
+        "warning at events[4].date: 9025-11-18 is 7,001 years after the other events (the latest: 2024): a typo?"
+    );
+    assert!(text_at(&file, line, column).starts_with("\"9025-11-18\""));
+    assert_eq!(lines[1], format!("{file}: valid, with 1 warning"));
+
+    let file = fixture("missing-translation.json");
+    let (code, lines) = check(&[&file]);
+    assert_eq!(code, 0, "{lines:#?}");
+    assert!(
+        lines[0].ends_with("warning at events[1].summary: no \"zh-Hant\" text: readers in that language see the English"),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn files_that_are_not_json_text_are_refused_with_their_place() {
+    let file = fixture("invalid-utf8.json");
+    let (code, lines) = check(&[&file]);
+    assert_eq!(code, 1);
+    let (line, _, rest) = placed(&lines[0], &file);
+    assert!(line > 1, "{lines:#?}");
+    assert!(rest.contains("not UTF-8"), "{rest}");
+
+    let file = fixture("truncated.json");
+    let (code, lines) = check(&[&file]);
+    assert_eq!(code, 1);
+    assert!(lines[0].contains("the file ends too early"), "{lines:#?}");
+
+    let (code, lines) = check(&["no/such/file.json"]);
+    assert_eq!(code, 1);
+    assert!(lines[0].starts_with("no/such/file.json: error: cannot read the file"));
+}
+
+#[test]
+fn several_files_fail_if_any_fails() {
+    let good = fixture("byte-order-mark.json");
+    let bad = fixture("month-13.json");
+    let (code, lines) = check(&[&good, &bad]);
+    assert_eq!(code, 1);
+    assert_eq!(lines[0], format!("{good}: valid, no problems"));
+    let (code, _) = check(&[&good, &fixture("html-payloads.json")]);
+    assert_eq!(code, 0);
+}
