@@ -10,7 +10,8 @@ use hkust_pumch_timeline::model::layout::{layout, layout_page};
 use hkust_pumch_timeline::model::locate::Locator;
 use hkust_pumch_timeline::model::nav::{self, Step};
 use hkust_pumch_timeline::model::options::data_path;
-use hkust_pumch_timeline::model::validate::{is_valid_id, warnings};
+use hkust_pumch_timeline::model::validate::is_valid_id;
+use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, load_bytes, Filter, Lang, LoadError, Options};
 use proptest::prelude::*;
 

@@ -1,9 +1,9 @@
 //! The data rules, on the host: the shipped file passes, and each rule
 //! catches its violation with the right JSON path.
 
-use hkust_pumch_timeline::model::validate::{
-    far_dates, missing_translations, plain, url_problem, warnings, FAR_YEARS,
-};
+use hkust_pumch_timeline::model::load::plain;
+use hkust_pumch_timeline::model::validate::url_problem;
+use hkust_pumch_timeline::model::warnings::{far_dates, missing_translations, warnings, FAR_YEARS};
 use hkust_pumch_timeline::model::{
     load, load_bytes, Kind, LoadError, Precision, Status, MAX_BYTES,
 };

@@ -13,8 +13,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use hkust_pumch_timeline::model::load::decode;
 use hkust_pumch_timeline::model::locate::Locator;
-use hkust_pumch_timeline::model::validate::{decode, warnings};
+use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, LoadError, Problem, MAX_BYTES};
 
 const DEFAULT: &str = "public/data/timeline.json";

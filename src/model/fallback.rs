@@ -5,7 +5,7 @@
 
 use super::lang::Lang;
 use super::schema::Status;
-use super::validate::Timeline;
+use super::timeline::Timeline;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(text: &str) -> String {

@@ -18,7 +18,7 @@
 //!   per 2 or 3 months, at most five) instead of per year.
 
 use super::date::{civil_from_days, days_from_civil, PartialDate};
-use super::validate::Entry;
+use super::timeline::Entry;
 
 /// Where one event goes.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,7 +2,11 @@
 //! `cargo test` on the host.
 //!
 //! - [`schema`]: the JSON file's types, as an editor writes them;
-//! - [`validate`]: from text to a trusted [`Timeline`], reporting every problem;
+//! - [`load`]: from bytes to a trusted [`Timeline`] (size, encoding, parsing,
+//!   the schema version), with serde's messages in plain words;
+//! - [`validate`]: every rule, reporting every problem with its path;
+//! - [`timeline`]: the trusted timeline and its look-ups;
+//! - [`warnings`]: what is valid but probably a mistake (the data check);
 //! - [`date`]: dates known to a year, a month or a day;
 //! - [`layout`]: where things go on the time axis;
 //! - [`lang`]: the three languages;
@@ -19,16 +23,19 @@ pub mod embed;
 pub mod fallback;
 pub mod lang;
 pub mod layout;
+pub mod load;
 pub mod locate;
 pub mod nav;
 pub mod options;
 pub mod schema;
+pub mod timeline;
 pub mod validate;
+pub mod warnings;
 
 pub use date::{PartialDate, Precision};
 pub use lang::Lang;
+pub use load::{load, load_bytes, LoadError, MAX_BYTES};
 pub use options::{Filter, Options, Theme};
 pub use schema::{Event, Kind, Localized, Status, TimelineDoc, SCHEMA_VERSION};
-pub use validate::{
-    load, load_bytes, Entry, LoadError, ParticipantGroup, Problem, Timeline, MAX_BYTES,
-};
+pub use timeline::{Entry, ParticipantGroup, Timeline, TimelineHead};
+pub use validate::Problem;

@@ -21,7 +21,8 @@ use std::collections::BTreeSet;
 use super::color::Rgb;
 use super::lang::Lang;
 use super::schema::{Event, Kind};
-use super::validate::{is_valid_id, Entry, Timeline};
+use super::timeline::{Entry, Timeline};
+use super::validate::is_valid_id;
 
 /// A forced colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
