@@ -10,7 +10,8 @@
 //! - [`embed`]: the embed snippet and the messages to a host page;
 //! - [`color`]: the `?accent=` colour, fitted for contrast;
 //! - [`fallback`]: the static list for readers without JavaScript;
-//! - [`nav`]: moving through the shown events.
+//! - [`nav`]: moving through the shown events;
+//! - [`zoom`]: zoom, fit and pan of the axis, and its layout in pixels.
 
 pub mod color;
 pub mod date;
@@ -22,6 +23,7 @@ pub mod nav;
 pub mod options;
 pub mod schema;
 pub mod validate;
+pub mod zoom;
 
 pub use date::{PartialDate, Precision};
 pub use lang::Lang;
