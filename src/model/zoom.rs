@@ -156,21 +156,39 @@ pub fn least_zoom(frame: f64, per_side: usize) -> Zoom {
 }
 
 /// The default level: the least one, from [`least_zoom`], at which the
-/// marks (settled as [`settle`] does) are at least [`MARK_GAP`] apart, or
-/// the closest zoom if none is. `axis` as [`super::layout`] made it;
-/// `imprecise[n]` says whether placement `n` is a month or a year.
+/// marks are clear ([`clear`]), or the closest zoom if none is. `axis` as
+/// [`super::layout`] made it; `imprecise[n]` says whether placement `n` is
+/// a month or a year.
 pub fn default_zoom(axis: &AxisLayout, imprecise: &[bool], frame: f64, per_side: usize) -> Zoom {
     let least = least_zoom(frame, per_side);
     Zoom::all()
         .filter(|z| *z >= least)
-        .find(|z| {
-            let track = z.track(frame);
-            let marks = settle(axis, imprecise, MARK_GAP / track);
-            marks
-                .windows(2)
-                .all(|w| (w[1] - w[0]).abs() * track >= MARK_GAP - 1e-6)
-        })
+        .find(|z| clear(axis, imprecise, z.track(frame)))
         .unwrap_or(Zoom::MAX)
+}
+
+/// Whether the marks are clear on a track `track` pixels wide: once
+/// settled ([`settle`]) at least [`MARK_GAP`] apart, and the middles of
+/// neighbouring short dates (a day or a month) too, so that events weeks
+/// apart get room of their own rather than marks nudged to the edges of
+/// their months. A year is long enough to give its mark room.
+pub fn clear(axis: &AxisLayout, imprecise: &[bool], track: f64) -> bool {
+    let marks = settle(axis, imprecise, MARK_GAP / track);
+    let settled = marks
+        .windows(2)
+        .all(|w| (w[1] - w[0]).abs() * track >= MARK_GAP - 1e-6);
+    let days = (axis.last_day + 1 - axis.first_day).max(1) as f64;
+    let mut short: Vec<f64> = axis
+        .placements
+        .iter()
+        .filter(|p| (p.to - p.from) * days <= 31.5)
+        .map(|p| p.marker)
+        .collect();
+    short.sort_by(f64::total_cmp);
+    settled
+        && short
+            .windows(2)
+            .all(|w| (w[1] - w[0]) * track >= MARK_GAP - 1e-6)
 }
 
 /// Where the marks stand (fractions of the axis), `gap` apart where the

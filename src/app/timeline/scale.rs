@@ -52,22 +52,29 @@ pub(super) fn scale(
             (m.pos, name, by_month)
         }))
         .collect();
-    let boxes: Vec<(f64, f64)> = ticks
+    // A name that would run past the track's end (the closing year) sits
+    // left of its tick instead.
+    let boxes: Vec<(f64, f64, bool)> = ticks
         .iter()
-        .map(|(p, name, _)| {
-            let left = p * track + TICK_PAD;
-            let width = name.as_deref().map_or(0.0, |n| text_width(n, TICK_FONT));
-            (left, if name.is_some() { left + width } else { f64::INFINITY })
+        .map(|(p, name, _)| match name {
+            Some(n) => {
+                let (x, width) = (p * track, text_width(n, TICK_FONT));
+                let flip = x + TICK_PAD + width > track;
+                let left = if flip { x - TICK_PAD - width } else { x + TICK_PAD };
+                (left, left + width, flip)
+            }
+            None => (0.0, f64::INFINITY, false),
         })
         .collect();
-    let named = keep_apart(&boxes, track);
+    let named = keep_apart(&boxes.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(), track);
     let ticks = ticks
         .into_iter()
         .zip(named)
-        .map(|((p, name, major), keep)| {
+        .zip(boxes)
+        .map(|(((p, name, major), keep), (_, _, flip))| {
             let name = name.filter(|_| keep);
             view! {
-                <span class="tick" class:major=major style=pos(p)>
+                <span class=if major { "year-tick" } else { "month-tick" } class:flip=flip style=pos(p)>
                     {name.map(|n| view! { <span class="tick-label">{n}</span> })}
                 </span>
             }
