@@ -178,17 +178,20 @@ pub fn clear(axis: &AxisLayout, imprecise: &[bool], track: f64) -> bool {
         .windows(2)
         .all(|w| (w[1] - w[0]).abs() * track >= MARK_GAP - 1e-6);
     let days = (axis.last_day + 1 - axis.first_day).max(1) as f64;
-    let mut short: Vec<f64> = axis
+    let short: Vec<f64> = axis
         .placements
         .iter()
         .filter(|p| (p.to - p.from) * days <= 31.5)
         .map(|p| p.marker)
         .collect();
-    short.sort_by(f64::total_cmp);
+    // Every pair (a page holds at most ten): no sort, whose code would
+    // cost the WebAssembly more than the loop.
     settled
-        && short
-            .windows(2)
-            .all(|w| (w[1] - w[0]) * track >= MARK_GAP - 1e-6)
+        && short.iter().enumerate().all(|(n, a)| {
+            short[n + 1..]
+                .iter()
+                .all(|b| (a - b).abs() * track >= MARK_GAP - 1e-6)
+        })
 }
 
 /// Where the marks stand (fractions of the axis), `gap` apart where the

@@ -17,9 +17,9 @@ use crate::model::nav::{self, Step};
 use crate::model::zoom::{self, Zoom};
 use crate::model::{Entry, Filter, Precision, Status};
 
-/// The axis's landmark: the page bar, the zoom controls, the axis of the
-/// page on screen in a frame that scrolls when zoomed (or a way out when
-/// the filters show nothing), and the legend.
+/// The axis's landmark: the page bar, the axis of the page on screen in a
+/// frame that scrolls when zoomed (or a way out when the filters show
+/// nothing), then the zoom controls and the legend.
 #[component]
 pub(super) fn AxisNav(
     state: TimelineState,
@@ -34,7 +34,6 @@ pub(super) fn AxisNav(
     view! {
         <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=move |e| zs.on_key(state, &e)>
             {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
-            <ZoomBar state zs />
             <div
                 class="axis-frame"
                 node_ref=zs.frame
@@ -96,7 +95,12 @@ pub(super) fn AxisNav(
                     .into_any()
                 }}
             </div>
-            <Legend state />
+            // Under the axis, so the tab order runs page bar, markers, zoom
+            // (the keys + and - work anywhere in the landmark).
+            <div class="axis-tools">
+                <ZoomBar state zs />
+                <Legend state />
+            </div>
         </nav>
     }
 }
