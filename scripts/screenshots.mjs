@@ -13,7 +13,6 @@ const SHOTS = [
   ['screenshot-desktop', '?lang=en&theme=light', { width: 1280, height: 900 }],
   ['screenshot-desktop-dark', '?lang=en&theme=dark', { width: 1280, height: 900 }],
   ['screenshot-desktop-zh-Hant', '?lang=zh-Hant&theme=light', { width: 1280, height: 900 }],
-  ['screenshot-desktop-800', '?lang=en&theme=light', { width: 800, height: 900 }],
   ['screenshot-phone', '?lang=en&theme=light', { width: 390, height: 844, isMobile: true }],
   ['screenshot-phone-dark', '?lang=en&theme=dark', { width: 390, height: 844, isMobile: true }],
   ['screenshot-phone-zh-Hans', '?lang=zh-Hans&theme=light', { width: 390, height: 844, isMobile: true }],
