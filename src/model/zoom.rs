@@ -296,9 +296,9 @@ pub fn name_ticks(axis: &mut AxisLayout, track: f64) {
     let first_named = axis.months.first().map_or(1, |m| m.month);
     for m in &mut axis.months {
         m.labelled = if axis.years.is_empty() {
-            (12 + m.month - first_named) % 12 % every == 0
+            ((12 + m.month - first_named) % 12).is_multiple_of(every)
         } else {
-            every != 0 && (m.month - 1) % every == 0
+            every != 0 && (m.month - 1).is_multiple_of(every)
         };
     }
 }
@@ -312,9 +312,8 @@ pub fn keep_apart(labels: &[(f64, f64)], track: f64) -> Vec<bool> {
     labels
         .iter()
         .map(|&(l, r)| {
-            let ok = l >= -0.5
-                && r <= track + 0.5
-                && kept.iter().all(|&(kl, kr)| r <= kl || l >= kr);
+            let ok =
+                l >= -0.5 && r <= track + 0.5 && kept.iter().all(|&(kl, kr)| r <= kl || l >= kr);
             if ok {
                 kept.push((l, r));
             }

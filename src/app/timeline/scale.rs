@@ -60,7 +60,11 @@ pub(super) fn scale(
             Some(n) => {
                 let (x, width) = (p * track, text_width(n, TICK_FONT));
                 let flip = x + TICK_PAD + width > track;
-                let left = if flip { x - TICK_PAD - width } else { x + TICK_PAD };
+                let left = if flip {
+                    x - TICK_PAD - width
+                } else {
+                    x + TICK_PAD
+                };
                 (left, left + width, flip)
             }
             None => (0.0, f64::INFINITY, false),

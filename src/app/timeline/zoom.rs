@@ -16,7 +16,7 @@ use crate::app::url;
 use crate::model::zoom::{self, Zoom, ZoomStep};
 
 /// The widest the app's content gets (72rem) less its padding (2rem).
-const WIDEST_FRAME: f64= 1120.0;
+const WIDEST_FRAME: f64 = 1120.0;
 
 /// The zoom of the axis and the frame it is seen through. `Copy`.
 #[derive(Clone, Copy)]

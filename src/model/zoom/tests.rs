@@ -104,7 +104,10 @@ fn the_default_frame_keeps_the_2024_events_apart() {
         }
         // Not zoomed in further than that needs: the story, not one event.
         if let Some(wider) = zoom.step(ZoomStep::Out) {
-            assert!(!clear(&axis, &imprecise, wider.track(frame)), "frame {frame}");
+            assert!(
+                !clear(&axis, &imprecise, wider.track(frame)),
+                "frame {frame}"
+            );
         }
         // At 800 and 1280 px the story needs a zoom: at fit, March and
         // April would be 23 px apart at 1280 px. Wider, it does not.
@@ -205,12 +208,17 @@ fn ticks_are_named_by_what_the_zoom_gives_them() {
     assert!(named(768.0).is_empty());
     // 1,536 px: quarters.
     let q = named(1536.0);
-    assert!(!q.is_empty() && q.iter().all(|m| [4, 7, 10].contains(m)), "{q:?}");
+    assert!(
+        !q.is_empty() && q.iter().all(|m| [4, 7, 10].contains(m)),
+        "{q:?}"
+    );
     // 6,144 px: every month.
     let all = named(6144.0);
     assert_eq!(all.len(), axis.months.len());
     // Never more named ticks than fit TICK_LABEL_MIN apart.
-    for track in [768.0, 1152.0, 1536.0, 2304.0, 3072.0, 4608.0, 6144.0, 9000.0] {
+    for track in [
+        768.0, 1152.0, 1536.0, 2304.0, 3072.0, 4608.0, 6144.0, 9000.0,
+    ] {
         let mut a = axis.clone();
         name_ticks(&mut a, track);
         let days = (a.last_day + 1 - a.first_day) as f64;
@@ -224,7 +232,10 @@ fn ticks_are_named_by_what_the_zoom_gives_them() {
             .collect();
         at.sort_by(f64::total_cmp);
         for w in at.windows(2) {
-            assert!(w[1] - w[0] >= TICK_LABEL_MIN * 0.9 * 28.0 / 30.44, "{track} {days}");
+            assert!(
+                w[1] - w[0] >= TICK_LABEL_MIN * 0.9 * 28.0 / 30.44,
+                "{track} {days}"
+            );
         }
         // The year ticks keep their step, so their count never grows.
         assert_eq!(a.years, axis.years);
@@ -254,7 +265,10 @@ fn an_axis_of_months_names_fewer_as_it_narrows() {
 
 #[test]
 fn labels_in_a_row_keep_apart() {
-    let kept = keep_apart(&[(0.0, 50.0), (40.0, 90.0), (50.0, 100.0), (990.0, 1010.0)], 1000.0);
+    let kept = keep_apart(
+        &[(0.0, 50.0), (40.0, 90.0), (50.0, 100.0), (990.0, 1010.0)],
+        1000.0,
+    );
     assert_eq!(kept, vec![true, false, true, false]);
     assert!(text_width("Today", 12.0) > 30.0);
     assert!(text_width("今天", 12.0) >= 24.0);
