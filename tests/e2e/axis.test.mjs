@@ -362,3 +362,15 @@ test('10,000 events: a zoom step lays out one page, not the data', async () => {
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
+
+test('a zoom keeps the selected mark where it was on screen', async () => {
+  const page = await open('?lang=en&zoom=1&event=agreement-signed-2024-07-21', { ...DESKTOP, reducedMotion: 'reduce' });
+  const dotX = () => page.locator('.axis-scale .dot.selected').evaluate((d) => { const r = d.getBoundingClientRect(); return r.left + r.width / 2; });
+  const at = await dotX();
+  for (const [name, level] of [['Zoom in', '1.5'], ['Zoom in', '2'], ['Zoom in', '3'], ['Zoom out', '2']]) {
+    await page.getByRole('button', { name }).click();
+    await page.waitForFunction((l) => new URL(location.href).searchParams.get('zoom') === l, level);
+    assert.ok(Math.abs((await dotX()) - at) <= 2, `${name} → ${level}: the mark moved from ${at} to ${await dotX()}`);
+  }
+  await page.context().close();
+});

@@ -102,7 +102,9 @@ impl ZoomState {
     fn go(&self, state: TimelineState, to: Zoom, x: Option<f64>) {
         let frame = self.frame_px.get_untracked();
         let old = self.drawn.get_untracked().track(frame);
-        let x = x.unwrap_or(frame / 2.0);
+        // Buttons and keys keep the selected dot where it is, if it is in
+        // view; else the frame's middle.
+        let x = x.or_else(|| self.selected_dot_x(frame)).unwrap_or(frame / 2.0);
         let at = (self.scroll() + x) / old;
         // A marker with the keyboard focus is drawn anew: it keeps the focus.
         let focus_in_axis = document()
@@ -130,6 +132,16 @@ impl ZoomState {
                 url::write_zoom(drawn.param());
             }
         });
+    }
+
+    /// Where the selected dot is, in pixels from the frame's left edge, if
+    /// it is in view.
+    fn selected_dot_x(&self, frame: f64) -> Option<f64> {
+        let f = self.frame.get_untracked()?;
+        let dot = f.query_selector(".dot.selected").ok()??;
+        let r = dot.get_bounding_client_rect();
+        let x = r.left() + r.width() / 2.0 - f.get_bounding_client_rect().left();
+        (0.0..=frame).contains(&x).then_some(x)
     }
 
     /// Brings the marker of event `id` into the frame, moving as little as
