@@ -11,6 +11,15 @@
 
 use crate::model::{Kind, Lang};
 
+/// The document's title: the selected event's title, then the timeline's,
+/// so a shared `?event=` link and a browser tab name what is on screen.
+pub fn page_title(timeline_title: &str, event_title: Option<&str>) -> String {
+    match event_title {
+        Some(event) => format!("{event} – {timeline_title}"),
+        None => timeline_title.to_string(),
+    }
+}
+
 /// The interface's words in one language.
 pub struct Texts {
     /// The language's own name, for the switcher.
@@ -20,7 +29,8 @@ pub struct Texts {
     pub load_failed: &'static str,
     pub retry: &'static str,
     /// The page's name, for the document title when the data (which holds
-    /// the real title) could not be loaded.
+    /// the real title) could not be loaded: the shipped data's title (a
+    /// test keeps them the same).
     pub app_title: &'static str,
     /// After the first problems of a long list: how many more there are,
     /// and where to see them all.
@@ -48,6 +58,14 @@ pub struct Texts {
     pub later_events: &'static str,
     /// The one-line announcement of a new selection.
     pub announce: fn(&str, &str) -> String,
+    /// After a filter change moved the selection: the count, then the
+    /// event now selected (`announce`'s line).
+    pub filter_moved_selection: fn(&str, &str) -> String,
+    /// Why the last shown kind, or organisation, cannot be unticked.
+    pub kind_locked: &'static str,
+    pub organisation_locked: &'static str,
+    /// Shown while the keyboard is among the markers.
+    pub keys_hint: &'static str,
     pub expected: &'static str,
     pub expected_detail: &'static str,
     pub derived: &'static str,
@@ -142,7 +160,7 @@ const EN: Texts = Texts {
     loading: "Loading the timeline…",
     load_failed: "The timeline could not be loaded",
     retry: "Try again",
-    app_title: "HKUST and PUMCH: a partnership timeline",
+    app_title: "HKUST and PUMCH: a partnership in medicine",
     more_problems: |n| format!("… and {} more. The data check lists every problem (see “Editing the data” in the README).", grouped(n)),
     saved_list: "Meanwhile, the events as published with this page (in English):",
     network_failed: "The network request failed. Check the connection and try again.",
@@ -178,6 +196,10 @@ const EN: Texts = Texts {
     earlier_events: "Earlier events",
     later_events: "Later events",
     announce: |title, date| format!("{title}, {date}"),
+    filter_moved_selection: |count, line| format!("{count}. Now selected: {line}"),
+    kind_locked: "At least one kind stays shown.",
+    organisation_locked: "At least one organisation stays shown.",
+    keys_hint: "← → move between events; Home and End go to the first and last.",
     expected: "Expected",
     expected_detail: "Expected — not confirmed",
     derived: " (derived)",
@@ -230,7 +252,7 @@ const ZH_HANT: Texts = Texts {
     loading: "正在載入時間軸…",
     load_failed: "未能載入時間軸",
     retry: "重試",
-    app_title: "香港科技大學與北京協和醫院：合作時間軸",
+    app_title: "香港科技大學與北京協和醫院：醫學合作歷程",
     more_problems: |n| format!("……另有 {} 項問題。資料檢查會列出全部問題（見 README「Editing the data」）。", grouped(n)),
     saved_list: "同時，以下是本頁發佈時的事件（英文）：",
     network_failed: "網絡請求失敗。請檢查連線後重試。",
@@ -261,6 +283,10 @@ const ZH_HANT: Texts = Texts {
     earlier_events: "較早的事件",
     later_events: "較後的事件",
     announce: |title, date| format!("{title}，{date}"),
+    filter_moved_selection: |count, line| format!("{count}。現已選取：{line}"),
+    kind_locked: "至少須顯示一個類別。",
+    organisation_locked: "至少須顯示一個機構。",
+    keys_hint: "← → 在事件之間移動；Home 和 End 前往第一項和最後一項。",
     expected: "預期",
     expected_detail: "預期，未經證實",
     derived: "（推算）",
@@ -313,7 +339,7 @@ const ZH_HANS: Texts = Texts {
     loading: "正在加载时间轴…",
     load_failed: "未能加载时间轴",
     retry: "重试",
-    app_title: "香港科技大学与北京协和医院：合作时间轴",
+    app_title: "香港科技大学与北京协和医院：医学合作历程",
     more_problems: |n| format!("……另有 {} 项问题。数据检查会列出全部问题（见 README“Editing the data”）。", grouped(n)),
     saved_list: "同时，以下是本页发布时的事件（英文）：",
     network_failed: "网络请求失败。请检查网络连接后重试。",
@@ -344,6 +370,10 @@ const ZH_HANS: Texts = Texts {
     earlier_events: "较早的事件",
     later_events: "较后的事件",
     announce: |title, date| format!("{title}，{date}"),
+    filter_moved_selection: |count, line| format!("{count}。现已选择：{line}"),
+    kind_locked: "至少须显示一个类别。",
+    organisation_locked: "至少须显示一个机构。",
+    keys_hint: "← → 在事件之间移动；Home 和 End 前往第一项和最后一项。",
     expected: "预期",
     expected_detail: "预期，未经证实",
     derived: "（推算）",
@@ -404,6 +434,9 @@ mod tests {
             ("retry", t.retry),
             ("app_title", t.app_title),
             ("saved_list", t.saved_list),
+            ("kind_locked", t.kind_locked),
+            ("organisation_locked", t.organisation_locked),
+            ("keys_hint", t.keys_hint),
             ("network_failed", t.network_failed),
             ("timed_out", t.timed_out),
             ("not_found", t.not_found),
@@ -442,6 +475,28 @@ mod tests {
             ("copy_failed", t.copy_failed),
             ("close", t.close),
         ]
+    }
+
+    #[test]
+    fn the_page_title_names_the_event_first() {
+        assert_eq!(
+            page_title("Timeline", Some("Signing")),
+            "Signing – Timeline"
+        );
+        assert_eq!(page_title("Timeline", None), "Timeline");
+    }
+
+    #[test]
+    fn the_fallback_title_is_the_shipped_data_title() {
+        let timeline = crate::model::load(include_str!("../public/data/timeline.json")).unwrap();
+        for lang in Lang::ALL {
+            assert_eq!(
+                texts(lang).app_title,
+                timeline.doc.title.get(lang).0,
+                "{}",
+                lang.code()
+            );
+        }
     }
 
     #[test]
@@ -500,6 +555,8 @@ mod tests {
             assert!((t.announce)("Title", "Date").contains("Title"));
             assert!((t.translated_title)("Title").contains("Title"));
             assert!((t.more_problems)(12_345).contains("12,345"));
+            let moved = (t.filter_moved_selection)("COUNT", "LINE");
+            assert!(moved.contains("COUNT") && moved.contains("LINE"));
         }
         assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
         assert_eq!(

@@ -3,11 +3,14 @@
 //! arbitrary ones, and mutations of the real file.
 #![cfg(not(target_arch = "wasm32"))]
 
+use hkust_pumch_timeline::card::card_html;
 use hkust_pumch_timeline::model::date::PartialDate;
-use hkust_pumch_timeline::model::fallback::render;
+use hkust_pumch_timeline::model::fallback::{escape_html, render};
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
 use hkust_pumch_timeline::model::nav::{self, Step};
-use hkust_pumch_timeline::model::{load_bytes, Options};
+use hkust_pumch_timeline::model::options::data_path;
+use hkust_pumch_timeline::model::validate::is_valid_id;
+use hkust_pumch_timeline::model::{load_bytes, Filter, Lang, Options};
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
@@ -60,6 +63,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         Just(b"2024-02-30".to_vec()),
         Just(b"\\u0000".to_vec()),
         Just("\u{feff}".as_bytes().to_vec()),
+        // Markup and script, to reach the card renderer's escaping.
+        Just(b"<script>x()</script>".to_vec()),
+        Just(b"<img src=x onerror=x()>".to_vec()),
+        Just(b"\\\"><b>".to_vec()),
+        Just(b"javascript:x()".to_vec()),
+        Just(b"&amp;".to_vec()),
     ];
     prop_oneof![
         (any::<usize>(), 1..=255u8).prop_map(|(a, v)| Edit::Flip(a, v)),
@@ -89,10 +98,97 @@ fn exercise(bytes: &[u8]) {
                 .all(|p| { (0.0..=1.0).contains(&p.label) && (0.0..=1.0).contains(&p.marker) }));
         }
         let _ = render(&timeline);
+        let own_tags = renderer_tags();
         for entry in &timeline.entries {
             let _ = timeline.participants_by_organisation(&entry.event);
+            for lang in Lang::ALL {
+                check_card(
+                    &card_html(&timeline, entry, lang),
+                    entry.event.title.get(lang).0,
+                    &own_tags,
+                );
+            }
         }
     }
+}
+
+/// The tag names in `html` (opening and closing).
+fn tag_names(html: &str) -> impl Iterator<Item = String> + '_ {
+    html.split('<').skip(1).map(|rest| {
+        rest.trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+    })
+}
+
+/// The tags a card may hold: those written in the renderer's own source,
+/// and those it writes for the shipped data (some names are arguments of
+/// its helpers).
+fn renderer_tags() -> Vec<String> {
+    let shipped = load_bytes(SHIPPED).expect("the shipped data is valid");
+    let mut tags: Vec<String> = tag_names(include_str!("../src/card.rs"))
+        .filter(|name| name.starts_with(|c: char| c.is_ascii_lowercase()))
+        .collect();
+    for entry in &shipped.entries {
+        for lang in Lang::ALL {
+            tags.extend(tag_names(&card_html(&shipped, entry, lang)));
+        }
+    }
+    tags.sort();
+    tags.dedup();
+    tags
+}
+
+/// What a card must be, whatever the data: the title is in it, escaped;
+/// no tag or attribute came from the data (every tag is one the renderer
+/// writes, with no event handler); and links are web links.
+fn check_card(html: &str, title: &str, own_tags: &[String]) {
+    assert!(
+        html.contains(&escape_html(title)),
+        "the title is in the card"
+    );
+    for name in tag_names(html) {
+        assert!(
+            own_tags.contains(&name),
+            "a tag the renderer does not write: <{name}"
+        );
+    }
+    for tag in html.split('<').skip(1) {
+        let head = tag.split('>').next().unwrap_or_default();
+        assert!(
+            !head.contains(" on"),
+            "an event handler attribute: <{head}>"
+        );
+    }
+    for link in html.split("href=\"").skip(1) {
+        assert!(
+            link.starts_with("https://") || link.starts_with("http://") || link.starts_with('#'),
+            "a link that is not a web link: {}",
+            &link[..link.len().min(40)]
+        );
+    }
+}
+
+/// A value for an option key: valid ones, near misses and hostile ones.
+fn option_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("agreement-signed-2024-07-21".to_string()),
+        Just("zh-Hant".to_string()),
+        Just("dark".to_string()),
+        Just("kind:visit,org:pumch".to_string()),
+        Just("kind:nope,org:Bad Org,org:hkust".to_string()),
+        Just("1".to_string()),
+        Just("transparent".to_string()),
+        Just("06c".to_string()),
+        Just("#003366".to_string()),
+        Just("bench/data-1000.json".to_string()),
+        Just("../secret.json".to_string()),
+        Just("https://evil.example/x.json".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        "\\PC{0,24}",
+        "[a-z0-9:,./-]{0,24}",
+    ]
 }
 
 proptest! {
@@ -149,7 +245,42 @@ proptest! {
     }
 
     #[test]
-    fn any_query_parses(pairs in proptest::collection::vec(("[a-z]{1,8}", "\\PC{0,24}"), 0..8), fragment in "\\PC{0,24}") {
-        let _ = Options::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &fragment);
+    fn any_query_gives_only_safe_well_formed_options(
+        pairs in proptest::collection::vec((
+            prop_oneof![
+                Just("event"), Just("lang"), Just("theme"), Just("filter"), Just("embed"),
+                Just("bg"), Just("accent"), Just("data"), Just("zoom"), Just("other"),
+            ],
+            option_value(),
+        ), 0..10),
+        fragment in prop_oneof![Just("first-cohort-2024".to_string()), "\\PC{0,24}"],
+    ) {
+        let o = Options::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &fragment);
+        // An event is always a well-formed id; a valid fragment wins.
+        if let Some(event) = &o.event {
+            prop_assert!(is_valid_id(event));
+        }
+        if is_valid_id(&fragment) {
+            prop_assert_eq!(o.event.as_deref(), Some(fragment.as_str()));
+        }
+        // The last value of a key decides, and only known values get in.
+        let last = |key: &str| pairs.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v.as_str());
+        prop_assert_eq!(o.lang.map(|l| l.code()), last("lang").and_then(|v| Lang::from_code(v)).map(|l| l.code()));
+        prop_assert_eq!(o.embed, matches!(last("embed"), Some("1" | "true")));
+        prop_assert_eq!(o.transparent, last("bg") == Some("transparent"));
+        // A data path never leaves the app's origin.
+        if let Some(path) = &o.data {
+            prop_assert_eq!(data_path(path), Some(path.clone()));
+            prop_assert!(!path.contains(':') && !path.contains("..") && !path.starts_with('/'));
+        }
+        // The filter names only well-formed organisations and round-trips.
+        prop_assert!(o.filter.organisations.iter().all(|id| is_valid_id(id)));
+        let param = o.filter.to_param();
+        prop_assert_eq!(param.as_deref().map(Filter::from_param).unwrap_or_default(), o.filter.clone());
+        // An accent is a colour, whatever was asked.
+        if o.accent.is_some() {
+            let asked = last("accent").unwrap_or_default().trim_start_matches('#');
+            prop_assert!(asked.chars().all(|c| c.is_ascii_hexdigit()) && matches!(asked.len(), 3 | 6));
+        }
     }
 }

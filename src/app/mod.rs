@@ -103,11 +103,11 @@ pub fn App() -> impl IntoView {
     load();
     Effect::new(move |_| {
         let lang = lang.get();
-        state.with(|s| match s {
-            LoadState::Ready(t) => url::apply_lang(lang, Some(t.doc.title.get(lang).0)),
-            LoadState::Failed(_) => url::apply_lang(lang, Some(texts(lang).app_title)),
-            LoadState::Loading => url::apply_lang(lang, None),
-        });
+        url::apply_lang(lang);
+        // With the data, the timeline names the page (and its event).
+        if state.with(|s| matches!(s, LoadState::Failed(_))) {
+            url::apply_title(texts(lang).app_title);
+        }
         embed::report_height_soon();
     });
 

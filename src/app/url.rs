@@ -98,16 +98,19 @@ pub fn reader_lang() -> Lang {
     })
 }
 
-/// Sets `<html lang>` (so screen readers and fonts follow) and the
-/// document's title.
-pub fn apply_lang(lang: Lang, title: Option<&str>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Some(root) = document.document_element() {
+/// Sets `<html lang>`, so screen readers and fonts follow.
+pub fn apply_lang(lang: Lang) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
         let _ = root.set_attribute("lang", lang.code());
     }
-    if let Some(title) = title {
+}
+
+/// Sets the document's title.
+pub fn apply_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         document.set_title(title);
     }
 }

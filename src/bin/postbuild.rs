@@ -11,8 +11,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use hkust_pumch_timeline::model::fallback::escape_html;
 use hkust_pumch_timeline::model::fallback::render;
-use hkust_pumch_timeline::model::{load, LoadError};
+use hkust_pumch_timeline::model::{load, Lang, LoadError};
 
 /// Text, not a comment, so that Trunk's HTML minifier keeps it.
 const PLACEHOLDER: &str = "STATIC-FALLBACK";
@@ -33,6 +34,21 @@ fn content_hash(text: &str) -> String {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     format!("{hash:016x}")
+}
+
+/// `html` with the text of its `<title>` replaced by `title` (escaped).
+fn with_title(html: &str, title: &str) -> Result<String, String> {
+    let start = html.find("<title>").ok_or("index.html has no <title>")? + "<title>".len();
+    let end = start
+        + html[start..]
+            .find("</title>")
+            .ok_or("index.html has no </title>")?;
+    Ok(format!(
+        "{}{}{}",
+        &html[..start],
+        escape_html(title),
+        &html[end..]
+    ))
 }
 
 fn run() -> Result<(), String> {
@@ -56,6 +72,9 @@ fn run() -> Result<(), String> {
         return Err(format!("index.html has no {PLACEHOLDER}"));
     }
     html = html.replace(PLACEHOLDER, &render(&timeline));
+    // The page's title is the data's, as the app's is (in English, the
+    // static list's language).
+    html = with_title(&html, timeline.doc.title.get(Lang::En).0)?;
 
     // Trunk writes its loader inline: <script type="module">…</script>,
     // or <script type=module>…</script> once minified.

@@ -165,7 +165,16 @@ test('filters: one kind from the URL; the last shown kind cannot be hidden; a hi
   assert.deepEqual(await selected(page), ['agreement-signed-2024-07-21'], 'the hidden event gives way');
   const agreements = page.getByRole('checkbox', { name: 'Agreements' });
   assert.equal(await agreements.isChecked(), true);
-  assert.equal(await agreements.isDisabled(), true);
+  // Locked, but still focusable, and it says why.
+  assert.equal(await agreements.isDisabled(), false);
+  assert.equal(await agreements.getAttribute('aria-disabled'), 'true');
+  const hint = page.locator(`#${await agreements.getAttribute('aria-describedby')}`);
+  assert.match(await hint.textContent(), /At least one kind stays shown/);
+  assert.ok(await hint.isVisible());
+  await agreements.click();
+  assert.equal(await agreements.isChecked(), true, 'a click on the locked box changes nothing');
+  assert.deepEqual(await shownIds(page), ['agreement-signed-2024-07-21']);
+  assert.equal(await page.locator('[aria-live="polite"]').textContent(), 'At least one kind stays shown.');
   await page.getByRole('checkbox', { name: 'Visits' }).check();
   assert.deepEqual(await shownIds(page), ['ip-visit-pumch-2024-03', 'agreement-signed-2024-07-21']);
   // Organisations: events involving PUMCH only.

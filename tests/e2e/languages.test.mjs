@@ -33,7 +33,8 @@ for (const [lang, want] of Object.entries(EXPECTED)) {
     const page = await open(`?lang=${lang}&event=agreement-signed-2024-07-21`);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     assert.equal(await page.locator('h1').textContent(), data.title[lang]);
-    assert.equal(await page.evaluate(() => document.title), data.title[lang]);
+    const signing = data.events.find((e) => e.id === 'agreement-signed-2024-07-21');
+    assert.equal(await page.evaluate(() => document.title), `${signing.title[lang] ?? signing.title.en} – ${data.title[lang]}`, 'the title names the selected event');
     assert.equal(await dateOf(page, 'ip-visit-pumch-2024-03'), want.visit);
     assert.equal(await dateOf(page, 'agreement-signed-2024-07-21'), want.signing);
     assert.equal(await dateOf(page, 'first-cohort-2024'), want.cohort);

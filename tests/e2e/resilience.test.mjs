@@ -55,8 +55,11 @@ test('a year mistyped as 9025 keeps the page small: ticks adapt to the span', as
 });
 
 test('10,000 problems: the first 20, how many more, and Try again in view', async () => {
-  const template = data.events[0];
-  const events = Array.from({ length: 10_000 }, (_, i) => ({ ...template, id: `e-${i}`, date: '21/07/2024' }));
+  // Small events, so the file stays far under the size limit.
+  const { kind, status, organisations, sources } = data.events[0];
+  const events = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `e-${i}`, kind, date: '21/07/2024', status, organisations, title: { en: 'T' }, summary: { en: 'S' }, sources,
+  }));
   const page = await withData({ ...data, events });
   const alert = page.getByRole('alert');
   assert.match(await alert.textContent(), /breaks these rules/);
@@ -85,12 +88,15 @@ async function chunkedServer(size) {
     if (path === '/data/timeline.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
       state.closed = new Promise((ok) => res.on('close', ok));
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      // A steady drip (about 50 MB/s), so what sits in the sockets' buffers
+      // when the reader hangs up stays small beside the limit.
+      const chunk = Buffer.alloc(256 * 1024, 0x20);
       let gone = false;
       res.on('close', () => { gone = true; });
       while (!gone && state.sent < size) {
         state.sent += chunk.length;
         if (!res.write(chunk)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+        await new Promise((ok) => setTimeout(ok, 5));
       }
       if (!gone) res.end();
       return;
@@ -123,7 +129,7 @@ test('a chunked 50 MB answer without Content-Length is cut at the size limit', a
   await chunked.state.closed;
   // What the server got out before the reader hung up: the limit, plus
   // what the sockets and the network stack hold.
-  assert.ok(chunked.state.sent < limit + 8 * 1024 * 1024, `${chunked.state.sent} bytes sent for a limit of ${limit}`);
+  assert.ok(chunked.state.sent < limit + 2 * 1024 * 1024, `${chunked.state.sent} bytes sent for a limit of ${limit}`);
   assert.ok(chunked.state.sent < size);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
@@ -216,9 +222,7 @@ test('an HTTP 500 leaves the events readable under the alert, in the reader\'s l
   // The list comes after the alert, and the page says what it is.
   const [alertBox, savedBox] = [await alert.boundingBox(), await saved.boundingBox()];
   assert.ok(savedBox.y >= alertBox.y + alertBox.height);
-  const title = await page.title();
-  assert.match(title, /時間軸/);
-  assert.doesNotMatch(title, /HKUST and PUMCH/);
+  assert.equal(await page.title(), data.title['zh-Hant']);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });

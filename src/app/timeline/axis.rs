@@ -15,7 +15,7 @@ use crate::app::clock::today;
 use crate::model::layout::{axis_for, fixed, label_below, AxisLayout};
 use crate::model::nav::{self, Step};
 use crate::model::zoom::{self, Zoom};
-use crate::model::{Entry, Filter, Precision, Status};
+use crate::model::{Entry, Precision, Status};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
@@ -61,7 +61,7 @@ pub(super) fn AxisNav(
                                 <button
                                     type="button"
                                     class="link-button"
-                                    on:click=move |_| state.set_filter(Filter::default())
+                                    on:click=move |_| state.show_all()
                                 >
                                     {t.show_all}
                                 </button>

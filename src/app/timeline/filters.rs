@@ -62,23 +62,49 @@ pub(super) fn Filters(state: TimelineState) -> impl IntoView {
             )
         })
         .collect_view();
+    let t = state.t;
+    let any_kind_locked = {
+        let kinds = kinds.clone();
+        move || {
+            state
+                .filter
+                .with(|f| kinds.iter().any(|&k| f.kind_locked(k)))
+        }
+    };
+    let any_org_locked = move || {
+        state
+            .filter
+            .with(|f| org_ids.iter().any(|o| f.organisation_locked(o)))
+    };
     view! {
         <div class="filters">
             <fieldset>
-                <legend>{state.t.filter_kinds}</legend>
+                <legend>{t.filter_kinds}</legend>
                 {kind_boxes}
+                <p class="filter-hint" id=KIND_HINT hidden=move || !any_kind_locked()>
+                    {t.kind_locked}
+                </p>
             </fieldset>
             <fieldset>
-                <legend>{state.t.filter_organisations}</legend>
+                <legend>{t.filter_organisations}</legend>
                 {org_boxes}
+                <p class="filter-hint" id=ORG_HINT hidden=move || !any_org_locked()>
+                    {t.organisation_locked}
+                </p>
             </fieldset>
         </div>
     }
 }
 
+/// The ids of the hints that say why a checkbox is locked.
+const KIND_HINT: &str = "filter-hint-kind";
+const ORG_HINT: &str = "filter-hint-org";
+
 /// One filter checkbox. `check` says whether its value is shown and
-/// whether it is locked (the last one shown cannot be hidden, so it is
-/// disabled); `toggle` flips it.
+/// whether it is locked (the last one shown cannot be hidden); `toggle`
+/// flips it. A locked box stays in the tab order: it is `aria-disabled`,
+/// described by the hint with id `hint` that says why, and a click on it
+/// changes nothing but repeats the hint to screen readers.
 fn filter_check(
     state: TimelineState,
     name: &'static str,
@@ -87,7 +113,17 @@ fn filter_check(
     check: impl Fn(&Filter) -> (bool, bool) + Clone + Send + Sync + 'static,
     toggle: impl Fn(&mut Filter) + 'static,
 ) -> impl IntoView {
-    let locked = check.clone();
+    let (hint, why) = if name == "kind" {
+        (KIND_HINT, state.t.kind_locked)
+    } else {
+        (ORG_HINT, state.t.organisation_locked)
+    };
+    let locked = {
+        let check = check.clone();
+        move || state.filter.with(|f| check(f).1)
+    };
+    let locked_now = locked.clone();
+    let described = locked.clone();
     view! {
         <label class="check">
             <input
@@ -95,7 +131,15 @@ fn filter_check(
                 name=name
                 value=value
                 prop:checked=move || state.filter.with(|f| check(f).0)
-                disabled=move || state.filter.with(|f| locked(f).1)
+                aria-disabled=move || locked().then_some("true")
+                aria-describedby=move || described().then_some(hint)
+                on:click=move |e| {
+                    if locked_now() {
+                        // Keeps the box ticked: the browser undoes the click.
+                        e.prevent_default();
+                        state.announcement.set(why.to_string());
+                    }
+                }
                 on:change=move |_| {
                     let mut f = state.filter.get_untracked();
                     toggle(&mut f);

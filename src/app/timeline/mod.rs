@@ -35,6 +35,7 @@ use leptos::prelude::*;
 
 use crate::app::dom::listen;
 use crate::app::url;
+use crate::i18n::page_title;
 use crate::model::{Lang, Localized, Options, Timeline};
 use axis::AxisNav;
 use detail::Detail;
@@ -92,6 +93,19 @@ pub fn TimelineView(
         let follow = move |_| state.apply(&url::read());
         listen(window().into(), "hashchange", follow);
         listen(window().into(), "popstate", follow);
+        // The tab and a shared link name the selected event.
+        let timeline_title = timeline.doc.title.get(lang).0.to_string();
+        Effect::new(move |_| {
+            let event = state.selection_shown().then(|| {
+                let i = state.selected.get();
+                state.timeline.with_value(|t| {
+                    t.entries
+                        .get(i)
+                        .map(|e| e.event.title.get(lang).0.to_string())
+                })
+            });
+            url::apply_title(&page_title(&timeline_title, event.flatten().as_deref()));
+        });
     }
 
     let (title, title_lang) = text(&timeline.doc.title, lang);
@@ -106,6 +120,7 @@ pub fn TimelineView(
         </header>
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />
+        <p class="keys-hint" aria-hidden="true">{state.t.keys_hint}</p>
         <Detail state />
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}

@@ -135,16 +135,34 @@ impl TimelineState {
     }
 
     /// Applies a new filter; a hidden selection falls back to the first
-    /// shown event.
+    /// shown event. The announcement says how many events are shown and,
+    /// when the selection moved, which one is selected now.
     pub fn set_filter(&self, filter: Filter) {
+        let before = self.selected.get_untracked();
         self.filter.set(filter);
         let visible = self.visible.get_untracked();
-        if let Some(i) = nav::resolve(&visible, Some(self.selected.get_untracked())) {
+        let mut line = (self.t.events_shown)(visible.len());
+        if let Some(i) = nav::resolve(&visible, Some(before)) {
             self.selected.set(i);
             self.focused.set(i);
+            if let Some(selected) = (i != before)
+                .then(|| self.entry_title_and_date(i))
+                .flatten()
+            {
+                line = (self.t.filter_moved_selection)(&line, &selected);
+            }
         }
-        self.announcement.set((self.t.events_shown)(visible.len()));
+        self.announcement.set(line);
         self.write_url();
+    }
+
+    /// Clears the filter from the "Show all events" button, which then
+    /// leaves the page: the keyboard focus goes to the selected marker
+    /// instead of falling to the document.
+    pub fn show_all(&self) {
+        self.set_filter(Filter::default());
+        self.focus_pending
+            .set_value(Some(self.selected.get_untracked()));
     }
 
     /// Shows another page of markers (`step` as in [`nav::turn`]): its
@@ -167,18 +185,41 @@ impl TimelineState {
 
     /// Brings the detail card into view when it starts below the visible
     /// area (on a phone, the list of events pushes it down), so a tap on a
-    /// marker visibly does something. In an auto-height iframe the card is
-    /// always in the frame's viewport, so the host page never jumps.
+    /// marker visibly does something; but never so far that the selected
+    /// marker, which has the keyboard focus, leaves the top of the screen
+    /// (on a short phone the card's top would have hidden it). In an
+    /// auto-height iframe the card is always in the frame's viewport, so
+    /// the host page never jumps.
     pub fn reveal_detail(&self) {
         let height = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        if let Some(card) = self.detail.get_untracked() {
-            if card.get_bounding_client_rect().top() > height - 48.0 {
-                card.scroll_into_view_with_bool(true);
-            }
+        let Some(card) = self.detail.get_untracked() else {
+            return;
+        };
+        let card_top = card.get_bounding_client_rect().top();
+        if card_top <= height - 48.0 {
+            return;
+        }
+        let id = self.timeline.with_value(|t| {
+            t.entries
+                .get(self.selected.get_untracked())
+                .map(|e| e.event.id.clone())
+        });
+        let marker_top = id
+            .and_then(|id| {
+                document()
+                    .query_selector(&format!(".markers [data-event-id=\"{id}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .map(|m| m.get_bounding_client_rect().top());
+        // 8 px of room above the marker for its focus ring.
+        let by = marker_top.map_or(card_top, |top| card_top.min(top - 8.0));
+        if by > 0.0 {
+            window().scroll_by_with_x_and_y(0.0, by);
         }
     }
 }

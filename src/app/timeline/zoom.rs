@@ -104,7 +104,9 @@ impl ZoomState {
         let old = self.drawn.get_untracked().track(frame);
         // Buttons and keys keep the selected dot where it is, if it is in
         // view; else the frame's middle.
-        let x = x.or_else(|| self.selected_dot_x(frame)).unwrap_or(frame / 2.0);
+        let x = x
+            .or_else(|| self.selected_dot_x(frame))
+            .unwrap_or(frame / 2.0);
         let at = (self.scroll() + x) / old;
         // A marker with the keyboard focus is drawn anew: it keeps the focus.
         let focus_in_axis = document()
