@@ -130,7 +130,8 @@ pub(super) fn scale(
             }
         })
         .collect_view();
-    // Where a date is a month or a year, the interval it may mean.
+    // Where a date is a month or a year, the interval it may mean (a year's
+    // a little higher, so a month within it stays visible).
     let extents = placed()
         .filter(|((_, entry), _)| entry.start.precision() != Precision::Day)
         .map(|((_, entry), place)| {
@@ -138,6 +139,7 @@ pub(super) fn scale(
                 <span
                     class="extent"
                     class:expected=entry.event.status == Status::Expected
+                    class:year=entry.start.precision() == Precision::Year
                     style:left=percent(place.from)
                     style:width=percent(place.to - place.from)
                 ></span>
