@@ -2,7 +2,7 @@
 // reduced motion, print and themes, with axe-core in each state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, useApp } from './harness.mjs';
+import { openPage, axe, useApp, frames } from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -94,7 +94,7 @@ test('touch: swiping the detail card left and right moves to the next and previo
   await page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.dataset.eventId === id, ids[1]);
   // A short or vertical drag is not a swipe.
   await swipe(page, card, -20);
-  await page.waitForTimeout(100);
+  await frames(page);
   assert.deepEqual(await selected(page), [ids[1]]);
   await noProblems(page);
   await page.context().close();

@@ -66,17 +66,17 @@ for (const viewport of [{ width: 390, height: 667 }, { width: 320, height: 568 }
     // Reduced motion: the page scrolls at once, so the end position can
     // be read without racing a smooth scroll.
     const page = await open('', viewport, { reducedMotion: 'reduce' });
-    const markers = page.locator('.markers [data-event-id]');
-    const last = markers.nth((await markers.count()) - 1);
-    await last.focus();
+    // The first marker: the card is furthest below it.
+    const first = page.locator('.markers [data-event-id]').first();
+    const cardBefore = await page.locator('.detail').evaluate((el) => el.getBoundingClientRect().top);
+    await first.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.markers [aria-current="true"]') === document.activeElement);
-    assert.ok(await page.evaluate(() => scrollY) > 0, 'the page scrolled towards the card');
     const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
     assert.ok(box.top >= 0 && box.bottom <= viewport.height, `the focused marker is at ${box.top}–${box.bottom}`);
-    // And the card started to show below it.
-    const card = await page.locator('.detail').evaluate((el) => el.getBoundingClientRect().top);
-    assert.ok(card < viewport.height, `the card starts at ${card}`);
+    // The page still moved towards the card, as far as the marker allows.
+    const cardAfter = await page.locator('.detail').evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(cardAfter < cardBefore, `the card moved from ${cardBefore} to ${cardAfter}`);
     await page.context().close();
   });
 }

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -130,6 +131,9 @@ export function launch() {
   });
 }
 
+/** Pages opened by the current test whose uncaught errors fail it. */
+const opened = [];
+
 /**
  * Opens a page that records console errors and uncaught exceptions in
  * `page.consoleErrors` and `page.pageErrors`, so a test can assert there
@@ -137,12 +141,15 @@ export function launch() {
  */
 export async function openPage(browser, options = {}) {
   // axe-core is injected as an inline script, which the page's strict CSP
-  // forbids; tests of the CSP itself pass { enforceCsp: true }.
-  const { enforceCsp, ...contextOptions } = options;
+  // forbids; tests of the CSP itself pass { enforceCsp: true }. An
+  // uncaught error in the page fails the test (see useApp) unless the test
+  // expects some and passes { allowPageErrors: true }.
+  const { enforceCsp, allowPageErrors, ...contextOptions } = options;
   const context = await browser.newContext({ bypassCSP: !enforceCsp, ...contextOptions });
   const page = await context.newPage();
   page.consoleErrors = [];
   page.pageErrors = [];
+  if (!allowPageErrors) opened.push(page);
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.consoleErrors.push(msg.text());
   });
@@ -167,6 +174,17 @@ export async function axe(page) {
   });
 }
 
+/**
+ * Waits until the page has drawn `n` more frames: what an input started
+ * (an event handler, the effects it scheduled) has then run and rendered.
+ */
+export function frames(page, n = 2) {
+  return page.evaluate((n) => new Promise((done) => {
+    const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  }), n);
+}
+
 /** Saves a full-page screenshot into tests/artifacts/. */
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
@@ -189,5 +207,10 @@ export function useApp(ready) {
   after(async () => {
     await ctx.browser?.close();
     await ctx.app?.close();
+  });
+  // Every test fails on an uncaught error in any page it opened.
+  afterEach(() => {
+    const errors = opened.splice(0).flatMap((page) => page.pageErrors.map((e) => `${page.url()}: ${e}`));
+    assert.deepEqual(errors, [], 'no uncaught error in the pages this test opened');
   });
 }

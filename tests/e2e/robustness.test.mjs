@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { openPage, DIST, CONTENT_TYPES, useApp } from './harness.mjs';
+import { openPage, frames, DIST, CONTENT_TYPES, useApp } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -73,7 +73,8 @@ test('HTML and script in every text field render as text and run nothing; long w
   const page = await withData(await readFile(join(FIXTURES, 'html-payloads.json')), { viewport: { width: 320, height: 700 } });
   await page.locator('.markers [data-event-id]').first().waitFor();
   await page.locator('.markers [data-event-id]').nth(2).click();
-  await page.waitForTimeout(200);
+  await page.locator('.detail h2', { hasText: '<script>' }).waitFor();
+  await frames(page);
   assert.equal(await page.evaluate(() => window.__pwned), 0, 'no payload ran');
   assert.equal(await page.locator('.timeline-app img, .timeline-app script').count(), 0, 'no element came from the data');
   assert.match(await page.locator('.detail h2').textContent(), /<script>window.__pwned=1<\/script>/);
@@ -164,10 +165,14 @@ test('without JavaScript the static list shows every event, from the same data',
 });
 
 test('when the WebAssembly fails to start, the static list stays', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  // The loader's failure is an uncaught rejection in the page: expected.
+  const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, allowPageErrors: true });
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
+  const refused = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await page.goto(app.url);
-  await page.waitForTimeout(500);
+  await refused;
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
+  await frames(page, 3);
   assert.equal(await page.locator('#static .static-list > li').count(), data.events.length);
   assert.ok(await page.locator('#static').isVisible());
   await page.context().close();
@@ -200,7 +205,8 @@ test('under the strict CSP (meta and nginx header) the app runs with no violatio
   await page.getByRole('button', { name: 'Embed' }).click();
   await page.keyboard.press('Escape');
   await page.emulateMedia({ media: 'print' });
-  await page.waitForTimeout(200);
+  await page.locator('.print-list > *').first().waitFor({ state: 'attached' });
+  await frames(page);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(requests.filter((u) => !u.startsWith(app.url)), [], 'only its own origin');
   assert.deepEqual(page.pageErrors, []);
