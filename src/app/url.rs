@@ -6,8 +6,8 @@ use web_sys::UrlSearchParams;
 
 use crate::model::{Filter, Lang, Options, Theme};
 
-const KEYS: [&str; 8] = [
-    "event", "lang", "theme", "filter", "embed", "bg", "accent", "data",
+const KEYS: [&str; 9] = [
+    "event", "lang", "theme", "filter", "embed", "bg", "accent", "data", "zoom",
 ];
 
 fn location() -> Option<web_sys::Location> {
@@ -69,6 +69,11 @@ pub fn write(event: &str, filter: &Filter) {
             None => params.delete("filter"),
         }
     });
+}
+
+/// Puts the axis's zoom level into the URL (`?zoom=`).
+pub fn write_zoom(zoom: &str) {
+    replace_query(|params| params.set("zoom", zoom));
 }
 
 /// Puts the chosen language into the URL.

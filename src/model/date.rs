@@ -270,6 +270,14 @@ impl PartialDate {
     }
 }
 
+/// A month's short name for a tick on the axis: "Apr", "4月".
+pub fn short_month(month: u8, lang: Lang) -> String {
+    match lang {
+        Lang::En => MONTH_NAMES[usize::from(month.clamp(1, 12) - 1)][..3].to_string(),
+        Lang::ZhHant | Lang::ZhHans => format!("{month}月"),
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())
@@ -382,6 +390,8 @@ mod tests {
             assert_eq!(written("1999-12-09", lang), "1999年12月9日");
         }
         assert_eq!(written("2024-01-01", Lang::En), "1 January 2024");
+        assert_eq!(short_month(9, Lang::En), "Sep");
+        assert_eq!(short_month(4, Lang::ZhHant), "4月");
         assert_eq!(written("1999-12", Lang::En), "December 1999");
     }
 

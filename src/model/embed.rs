@@ -65,6 +65,9 @@ pub fn embed_query(options: &Options, with_event: bool) -> String {
     if let Some(accent) = options.accent {
         pairs.push(("accent".into(), accent.css()[1..].to_string()));
     }
+    if let Some(zoom) = options.zoom {
+        pairs.push(("zoom".into(), zoom.param().into()));
+    }
     if with_event {
         if let Some(event) = &options.event {
             pairs.push(("event".into(), event.clone()));
@@ -122,10 +125,11 @@ mod tests {
             accent: Rgb::parse("003366"),
             embed: false,
             data: None,
+            zoom: crate::model::zoom::Zoom::from_param("2"),
         };
         let html = snippet("https://example.org/t/", &options, "A \"title\" <b>", true);
         assert!(html.contains(
-            "src=\"https://example.org/t/?embed=1&amp;lang=zh-Hant&amp;theme=dark&amp;filter=kind%3Avisit%2Corg%3Apumch&amp;bg=transparent&amp;accent=003366&amp;event=agreement-signed-2024-07-21\""
+            "src=\"https://example.org/t/?embed=1&amp;lang=zh-Hant&amp;theme=dark&amp;filter=kind%3Avisit%2Corg%3Apumch&amp;bg=transparent&amp;accent=003366&amp;zoom=2&amp;event=agreement-signed-2024-07-21\""
         ), "{html}");
         assert!(html.contains("title=\"A &quot;title&quot; &lt;b&gt;\""));
         assert!(html.contains("loading=\"lazy\""));

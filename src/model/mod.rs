@@ -16,6 +16,7 @@
 //! - [`fallback`]: the static list for readers without JavaScript;
 //! - [`nav`]: moving through the shown events;
 //! - [`locate`]: the line and column of a JSON path, and back, for the data check.
+//! - [`zoom`]: zoom, fit and pan of the axis, and its layout in pixels.
 
 pub mod color;
 pub mod date;
@@ -31,6 +32,7 @@ pub mod schema;
 pub mod timeline;
 pub mod validate;
 pub mod warnings;
+pub mod zoom;
 
 pub use date::{PartialDate, Precision};
 pub use lang::Lang;

@@ -23,6 +23,7 @@ use super::lang::Lang;
 use super::schema::{Event, Kind};
 use super::timeline::{Entry, Timeline};
 use super::validate::is_valid_id;
+use super::zoom::Zoom;
 
 /// A forced colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +261,9 @@ pub struct Options {
     pub accent: Option<Rgb>,
     /// `?data=`: only a relative path on the app's own origin gets here.
     pub data: Option<String>,
+    /// `?zoom=`: one of the axis's zoom levels (`1`, `1.5`, `2`, `3`, `4`,
+    /// `6`, `8`); none means the default frame.
+    pub zoom: Option<Zoom>,
 }
 
 /// Accepts a data path only if it is relative and stays on the app's own
@@ -298,6 +302,7 @@ impl Options {
                 "bg" => options.transparent = value == "transparent",
                 "accent" => options.accent = Rgb::parse(value),
                 "data" => options.data = data_path(value),
+                "zoom" => options.zoom = Zoom::from_param(value),
                 _ => {}
             }
         }
@@ -409,9 +414,12 @@ mod tests {
                 ("event", "agreement-signed-2024-07-21"),
                 ("theme", "dark"),
                 ("filter", "kind:visit,org:pumch"),
+                ("zoom", "1.5"),
             ],
             "",
         );
+        assert_eq!(o.zoom.map(Zoom::param), Some("1.5"));
+        assert_eq!(Options::parse([("zoom", "9")], "").zoom, None);
         assert_eq!(o.event.as_deref(), Some("agreement-signed-2024-07-21"));
         assert_eq!(o.theme, Some(Theme::Dark));
         assert!(o.filter.kinds.contains(&Kind::Visit));

@@ -9,48 +9,98 @@ use wasm_bindgen::JsCast;
 
 use super::scale::{pos, scale};
 use super::state::TimelineState;
+use super::zoom::{track_frame, Legend, ZoomBar, ZoomState};
 use super::{flag, text, LABEL_GAP, WINDOW};
 use crate::app::clock::today;
-use crate::model::layout::{axis_for, label_below, AxisLayout};
+use crate::model::layout::{axis_for, fixed, label_below, AxisLayout};
 use crate::model::nav::{self, Step};
-use crate::model::{Entry, Status};
+use crate::model::zoom::{self, Zoom};
+use crate::model::{Entry, Precision, Status};
 
-/// The axis's landmark: the page bar, then the axis of the page on screen,
-/// or a way out when the filters show nothing.
+/// The axis's landmark: the page bar, the axis of the page on screen in a
+/// frame that scrolls when zoomed (or a way out when the filters show
+/// nothing), then the zoom controls and the legend.
 #[component]
-pub(super) fn AxisNav(state: TimelineState) -> impl IntoView {
+pub(super) fn AxisNav(
+    state: TimelineState,
+    /// `?zoom=`, if any.
+    zoom: Option<Zoom>,
+    /// Keep `?zoom=` in the URL.
+    sync_url: bool,
+) -> impl IntoView {
     let t = state.t;
+    let zs = ZoomState::new(zoom, sync_url);
+    track_frame(state, zs);
     view! {
-        <nav class="axis-nav" aria-label=t.timeline_nav>
+        <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=move |e| zs.on_key(state, &e)>
             {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
-            {move || {
-                // Re-rendered when the page or the filter changes, never for a
-                // move within the page; the work is the page's, not the data's.
-                let page = state.page.get();
-                let (total, shown) = state.visible.with(|v| {
-                    (v.len(), v.get(page.clone()).map(<[usize]>::to_vec).unwrap_or_default())
-                });
-                if shown.is_empty() {
-                    return view! {
-                        <p class="empty">
-                            {t.no_match}
-                            " "
-                            <button
-                                type="button"
-                                class="link-button"
-                                on:click=move |_| state.show_all()
-                            >
-                                {t.show_all}
-                            </button>
-                        </p>
+            <div
+                class="axis-frame"
+                node_ref=zs.frame
+                role=move || (zs.drawn.get() != Zoom::FIT).then_some("group")
+                aria-label=move || (zs.drawn.get() != Zoom::FIT).then_some(t.axis_scroll)
+                tabindex=move || (zs.drawn.get() != Zoom::FIT).then_some("0")
+                on:pointerdown=move |e| zs.on_pointer_down(&e)
+                on:pointermove=move |e| zs.on_pointer_move(&e)
+                on:pointerup=move |_| zs.on_pointer_up()
+                on:pointercancel=move |_| zs.on_pointer_up()
+            >
+                {move || {
+                    // Re-rendered when the page, the filter, the zoom or the
+                    // frame's width changes, never for a move within the
+                    // page; the work is the page's, not the data's.
+                    let page = state.page.get();
+                    let (total, shown) = state.visible.with(|v| {
+                        (v.len(), v.get(page.clone()).map(<[usize]>::to_vec).unwrap_or_default())
+                    });
+                    if shown.is_empty() {
+                        return view! {
+                            <p class="empty">
+                                {t.no_match}
+                                " "
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| state.show_all()
+                                >
+                                    {t.show_all}
+                                </button>
+                            </p>
+                        }
+                        .into_any();
                     }
-                    .into_any();
-                }
-                let axis = state.timeline.with_value(|t| {
-                    axis_for(&t.entries, &shown, total, WINDOW, Some(today()), LABEL_GAP)
-                });
-                view! { <Axis state shown first=page.start total axis /> }.into_any()
-            }}
+                    let (mut axis, imprecise) = state.timeline.with_value(|t| {
+                        let axis = axis_for(&t.entries, &shown, total, WINDOW, Some(today()), LABEL_GAP);
+                        let imprecise: Vec<bool> = shown
+                            .iter()
+                            .map(|&i| t.entries[i].start.precision() != Precision::Day)
+                            .collect();
+                        (axis, imprecise)
+                    });
+                    let frame = zs.frame_px.get();
+                    let per_side = zoom::most_per_side(page.start, shown.len());
+                    let level = zs
+                        .chosen
+                        .get()
+                        .unwrap_or_else(|| zoom::default_zoom(&axis, &imprecise, frame, per_side))
+                        .max(zoom::least_zoom(frame, per_side));
+                    if zs.drawn.get_untracked() != level {
+                        zs.drawn.set(level);
+                    }
+                    let track = level.track(frame);
+                    let label_width = zoom::arrange(&mut axis, &imprecise, page.start, track);
+                    view! {
+                        <Axis state shown first=page.start total axis track label_width factor=level.factor() />
+                    }
+                    .into_any()
+                }}
+            </div>
+            // Under the axis, so the tab order runs page bar, markers, zoom
+            // (the keys + and - work anywhere in the landmark).
+            <div class="axis-tools">
+                <ZoomBar state zs />
+                <Legend state />
+            </div>
         </nav>
     }
 }
@@ -119,6 +169,11 @@ fn Axis(
     first: usize,
     total: usize,
     axis: AxisLayout,
+    /// The track's width in pixels, its labels' width, and the track's
+    /// width in frame widths.
+    track: f64,
+    label_width: f64,
+    factor: f64,
 ) -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     // The marker that holds the tab stop: the focused one while shown.
@@ -165,7 +220,7 @@ fn Axis(
             .iter()
             .filter_map(|&i| timeline.entries.get(i).map(|e| (i, e)))
             .collect();
-        let drawing = scale(state, &axis, &shown, first, is_selected.clone());
+        let drawing = scale(state, &axis, &shown, first, track, is_selected.clone());
         let markers = shown
             .iter()
             .zip(&axis.placements)
@@ -182,9 +237,14 @@ fn Axis(
             })
             .collect_view();
         view! {
-            <div class="axis" class:paged={total > WINDOW}>
+            <div class="axis" class:paged={total > WINDOW} style=("--zoom", fixed(factor, 2))>
                 {drawing}
-                <ol class="markers" node_ref=list on:keydown=on_keydown>
+                <ol
+                    class="markers"
+                    node_ref=list
+                    on:keydown=on_keydown
+                    style=("--label-w", fixed(label_width, 1) + "px")
+                >
                     {markers}
                 </ol>
             </div>

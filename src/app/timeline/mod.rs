@@ -7,6 +7,7 @@
 //! - [`filters`]: the checkboxes;
 //! - [`axis`]: the axis (ticks, term, today, dots, markers) and its page bar;
 //! - [`detail`]: the card of the selected event, Previous/Next, swipes;
+//! - [`zoom`]: zoom, fit and pan of the axis, and its legend;
 //! - [`print`]: the print-only list.
 //!
 //! One component tree serves both layouts: CSS draws the markers along a
@@ -25,6 +26,7 @@ mod filters;
 mod print;
 mod scale;
 mod state;
+mod zoom;
 
 use std::sync::Arc;
 
@@ -117,7 +119,7 @@ pub fn TimelineView(
             {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
         </header>
         <Filters state />
-        <AxisNav state />
+        <AxisNav state zoom=initial.zoom sync_url />
         <p class="keys-hint" aria-hidden="true">{state.t.keys_hint}</p>
         <Detail state />
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">

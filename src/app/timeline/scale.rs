@@ -3,11 +3,12 @@
 //! interval a month or year date may mean, today, the dots at the events'
 //! dates and the leader lines from each dot to its label.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::state::TimelineState;
+use crate::model::date::short_month;
 use crate::model::layout::{fixed, label_below, AxisLayout};
+use crate::model::zoom::{keep_apart, text_width};
 use crate::model::{Entry, Precision, Status};
 
 fn percent(fraction: f64) -> String {
@@ -21,55 +22,116 @@ pub(super) fn pos(fraction: f64) -> (&'static str, String) {
 
 /// The drawing for `shown` (pairs of an entry's index and the entry, in
 /// the order of `axis.placements`), the first at position `first` in the
-/// whole set; `is_selected` marks the selected dot.
+/// whole set, on a track `track` pixels wide; `is_selected` marks the
+/// selected dot. Ticks, today and the term's labels each have a row of
+/// their own, and within a row only names that keep apart are shown
+/// ([`keep_apart`]), so no text on the axis meets another.
 pub(super) fn scale(
     state: TimelineState,
     axis: &AxisLayout,
     shown: &[(usize, &Entry)],
     first: usize,
+    track: f64,
     is_selected: Selector<usize>,
 ) -> impl IntoView {
-    let years = axis
+    let lang = state.lang;
+    // Tick names start just right of their tick; years come first.
+    let by_month = axis.years.is_empty();
+    let ticks: Vec<(f64, Option<String>, bool)> = axis
         .years
         .iter()
-        .map(|t| view! { <span class="year-tick" style=pos(t.pos)>{t.year}</span> })
-        .collect_view();
-    // On an axis shorter than a year, months are named like years.
-    let months = axis
-        .months
+        .map(|y| (y.pos, Some(y.year.to_string()), true))
+        .chain(axis.months.iter().map(|m| {
+            let name = m.labelled.then(|| {
+                if by_month {
+                    m.date().written(lang)
+                } else {
+                    short_month(m.month, lang)
+                }
+            });
+            (m.pos, name, by_month)
+        }))
+        .collect();
+    // A name that would run past the track's end (the closing year) sits
+    // left of its tick instead.
+    let boxes: Vec<(f64, f64, bool)> = ticks
         .iter()
-        .map(|m| {
-            if m.labelled {
-                let name = m.date().written(state.lang);
-                Either::Left(view! { <span class="year-tick" style=pos(m.pos)>{name}</span> })
-            } else {
-                Either::Right(view! { <span class="month-tick" style=pos(m.pos)></span> })
+        .map(|(p, name, _)| match name {
+            Some(n) => {
+                let (x, width) = (p * track, text_width(n, TICK_FONT));
+                let flip = x + TICK_PAD + width > track;
+                let left = if flip {
+                    x - TICK_PAD - width
+                } else {
+                    x + TICK_PAD
+                };
+                (left, left + width, flip)
+            }
+            None => (0.0, f64::INFINITY, false),
+        })
+        .collect();
+    let named = keep_apart(&boxes.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(), track);
+    let ticks = ticks
+        .into_iter()
+        .zip(named)
+        .zip(boxes)
+        .map(|(((p, name, major), keep), (_, _, flip))| {
+            let name = name.filter(|_| keep);
+            view! {
+                <span class=if major { "year-tick" } else { "month-tick" } class:flip=flip style=pos(p)>
+                    {name.map(|n| view! { <span class="tick-label">{n}</span> })}
+                </span>
             }
         })
         .collect_view();
     let placed = || shown.iter().zip(&axis.placements);
+    // Each term: a quiet band, its derived end striped; its start and end
+    // named at its ends, in a row of their own (the end first).
+    let mut term_boxes = Vec::new();
+    let mut term_names = Vec::new();
     let terms = placed()
         .filter_map(|((_, entry), place)| {
             let end = place.end?;
             let derived = entry.event.end.as_ref().is_some_and(|e| e.derived);
-            let label = if derived {
-                state.t.term_derived
+            let end_date = entry.end.map(|d| d.written(lang)).unwrap_or_default();
+            let end_name = if derived {
+                (state.t.term_ends_derived)(&end_date)
             } else {
-                state.t.term
+                (state.t.term_ends)(&end_date)
             };
+            let start_name = state.t.term.to_string();
+            let (l, r) = (place.from * track, end * track);
+            term_boxes.push((r - text_width(&end_name, TERM_FONT), r));
+            term_names.push((end_name, r, true));
+            term_boxes.push((l, l + text_width(&start_name, TERM_FONT)));
+            term_names.push((start_name, l, false));
             Some(view! {
                 <span
                     class="term"
-                    class:derived=derived
                     style:left=percent(place.from)
                     style:width=percent(end - place.from)
                 >
-                    <span class="term-label">{label}</span>
+                    {derived.then(|| view! { <span class="term-derived"></span> })}
                 </span>
             })
         })
         .collect_view();
-    // Where a date is a month or a year, the interval it may mean.
+    let term_labels = term_names
+        .into_iter()
+        .zip(keep_apart(&term_boxes, track))
+        .filter(|(_, keep)| *keep)
+        .map(|((name, x, is_end), _)| {
+            if is_end {
+                view! { <span class="term-label" style:right=percent(1.0 - x / track)>{name}</span> }
+                    .into_any()
+            } else {
+                view! { <span class="term-label" style:left=percent(x / track)>{name}</span> }
+                    .into_any()
+            }
+        })
+        .collect_view();
+    // Where a date is a month or a year, the interval it may mean (a year's
+    // a little higher, so a month within it stays visible).
     let extents = placed()
         .filter(|((_, entry), _)| entry.start.precision() != Precision::Day)
         .map(|((_, entry), place)| {
@@ -77,21 +139,30 @@ pub(super) fn scale(
                 <span
                     class="extent"
                     class:expected=entry.event.status == Status::Expected
+                    class:year=entry.start.precision() == Precision::Year
                     style:left=percent(place.from)
                     style:width=percent(place.to - place.from)
                 ></span>
             }
         })
         .collect_view();
+    // Today: a line, and its name centred on it but never cut by the ends.
     let today = axis.today.map(|p| {
+        let width = text_width(state.t.today, TICK_FONT) + 8.0;
+        let left = (p * track - width / 2.0).clamp(0.0, (track - width).max(0.0));
         view! {
-            <span class="today" style=pos(p)>
-                <span class="today-label">{state.t.today}</span>
+            <span class="today" style=pos(p)></span>
+            <span
+                class="today-label"
+                style:left=percent(left / track)
+                style:width=fixed(width, 1) + "px"
+            >
+                {state.t.today}
             </span>
         }
     });
-    // Dots sit exactly at their dates; labels may be moved apart, so a
-    // leader line joins each label to its dot, below or above the axis.
+    // Dots sit at their marks; labels may be moved apart, so a leader line
+    // joins each label to its dot, below or above the axis.
     let leaders = axis
         .placements
         .iter()
@@ -124,12 +195,12 @@ pub(super) fn scale(
         .collect_view();
     view! {
         <div class="axis-scale" aria-hidden="true">
-            <span class="axis-line"></span>
-            {months}
-            {years}
+            {ticks}
             {terms}
+            {term_labels}
             {extents}
             {today}
+            <span class="axis-line"></span>
             <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
                 {leaders}
             </svg>
@@ -137,3 +208,9 @@ pub(super) fn scale(
         </div>
     }
 }
+
+/// The font size of tick names and today's (0.75rem), and of the term's
+/// names (0.75rem), in pixels; and the space between a tick and its name.
+const TICK_FONT: f64 = 12.0;
+const TERM_FONT: f64 = 12.0;
+const TICK_PAD: f64 = 4.0;

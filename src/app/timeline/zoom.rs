@@ -1,0 +1,394 @@
+//! The axis's zoom and pan: the buttons, `+`/`-`, Ctrl/⌘ + wheel, pinch,
+//! dragging with the mouse, and keeping the keyboard's marker in view; and
+//! the legend of the marks. Every decision (levels, anchors, clamping,
+//! what a gesture means) is [`crate::model::zoom`]'s; this wires up input.
+
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::flag;
+use super::state::TimelineState;
+use crate::app::dom::listen;
+use crate::app::url;
+use crate::model::zoom::{self, Zoom, ZoomStep};
+
+/// The widest the app's content gets (72rem) less its padding (2rem).
+const WIDEST_FRAME: f64 = 1120.0;
+
+/// The zoom of the axis and the frame it is seen through. `Copy`.
+#[derive(Clone, Copy)]
+pub(super) struct ZoomState {
+    /// The level the reader (or `?zoom=`) chose; `None`: the default frame.
+    pub chosen: RwSignal<Option<Zoom>>,
+    /// The level drawn: the chosen one, or the default, never below what
+    /// the labels need.
+    pub drawn: RwSignal<Zoom>,
+    /// The frame's width in CSS pixels.
+    pub frame_px: RwSignal<f64>,
+    /// The scrolling frame around the axis.
+    pub frame: NodeRef<html::Div>,
+    /// Where a mouse drag began: the pointer's x and the scroll then.
+    drag: StoredValue<Option<(f64, f64)>>,
+    /// The fingers' distance when a pinch (or its last step) began.
+    pinch: StoredValue<Option<f64>>,
+    sync_url: bool,
+}
+
+fn wide() -> bool {
+    window()
+        .match_media("(min-width: 48rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+impl ZoomState {
+    pub fn new(initial: Option<Zoom>, sync_url: bool) -> Self {
+        let width = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(WIDEST_FRAME);
+        ZoomState {
+            chosen: RwSignal::new(initial),
+            drawn: RwSignal::new(initial.unwrap_or_default()),
+            frame_px: RwSignal::new((width - 32.0).clamp(200.0, WIDEST_FRAME)),
+            frame: NodeRef::new(),
+            drag: StoredValue::new(None),
+            pinch: StoredValue::new(None),
+            sync_url,
+        }
+    }
+
+    fn scroll(&self) -> f64 {
+        self.frame
+            .get_untracked()
+            .map_or(0.0, |f| f64::from(f.scroll_left()))
+    }
+
+    fn set_scroll(&self, x: f64) {
+        if let Some(f) = self.frame.get_untracked() {
+            f.set_scroll_left(x.round() as i32);
+        }
+    }
+
+    /// Measures the frame (after mounting and on every resize).
+    pub fn measure(&self) {
+        if let Some(f) = self.frame.get_untracked() {
+            let w = f64::from(f.client_width());
+            if w > 0.0 && (w - self.frame_px.get_untracked()).abs() > 0.5 {
+                self.frame_px.set(w);
+            }
+        }
+    }
+
+    /// Zooms a step, keeping the point `x` pixels into the frame (its
+    /// middle by default) where it is.
+    pub fn step(&self, state: TimelineState, step: ZoomStep, x: Option<f64>) {
+        let to = self.drawn.get_untracked().step(step);
+        // At the end of the range nothing moves, but the reader hears where
+        // they are.
+        self.go(state, to.unwrap_or(self.drawn.get_untracked()), x);
+    }
+
+    /// The whole axis in the frame.
+    pub fn fit(&self, state: TimelineState) {
+        self.go(state, Zoom::FIT, None);
+    }
+
+    fn go(&self, state: TimelineState, to: Zoom, x: Option<f64>) {
+        let frame = self.frame_px.get_untracked();
+        let old = self.drawn.get_untracked().track(frame);
+        // Buttons and keys keep the selected dot where it is, if it is in
+        // view; else the frame's middle.
+        let x = x
+            .or_else(|| self.selected_dot_x(frame))
+            .unwrap_or(frame / 2.0);
+        let at = (self.scroll() + x) / old;
+        // A marker with the keyboard focus is drawn anew: it keeps the focus.
+        let focus_in_axis = document()
+            .active_element()
+            .and_then(|a| a.closest(".markers").ok().flatten())
+            .is_some();
+        if focus_in_axis {
+            state
+                .focus_pending
+                .set_value(Some(state.focused.get_untracked()));
+        }
+        self.chosen.set(Some(to));
+        let this = *self;
+        // Once the axis is drawn at its new width (no animation: the step
+        // is instant, with or without reduced motion).
+        request_animation_frame(move || {
+            let drawn = this.drawn.get_untracked();
+            this.set_scroll(zoom::keep_anchor(at, x, drawn.track(frame), frame));
+            state.announcement.set(if drawn == Zoom::FIT {
+                state.t.zoom_fitted.to_string()
+            } else {
+                (state.t.zoom_level)(drawn.param())
+            });
+            if this.sync_url {
+                url::write_zoom(drawn.param());
+            }
+        });
+    }
+
+    /// Where the selected dot is, in pixels from the frame's left edge, if
+    /// it is in view.
+    fn selected_dot_x(&self, frame: f64) -> Option<f64> {
+        let f = self.frame.get_untracked()?;
+        let dot = f.query_selector(".dot.selected").ok()??;
+        let r = dot.get_bounding_client_rect();
+        let x = r.left() + r.width() / 2.0 - f.get_bounding_client_rect().left();
+        (0.0..=frame).contains(&x).then_some(x)
+    }
+
+    /// Brings the marker of event `id` into the frame, moving as little as
+    /// it can (keyboard moves, Previous/Next, links).
+    pub fn reveal(&self, id: &str) {
+        let Some(frame) = self.frame.get_untracked() else {
+            return;
+        };
+        if !wide() {
+            return;
+        }
+        let Some(item) = frame
+            .query_selector(&format!("[data-event-id=\"{id}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|b| b.parent_element())
+        else {
+            return;
+        };
+        let f = frame.get_bounding_client_rect();
+        let r = item.get_bounding_client_rect();
+        let scroll = f64::from(frame.scroll_left());
+        let left = r.left() - f.left() + scroll;
+        let to = zoom::reveal(
+            left,
+            left + r.width(),
+            scroll,
+            f64::from(frame.client_width()),
+            f64::from(frame.scroll_width()),
+            16.0,
+        );
+        if (to - scroll).abs() >= 1.0 {
+            frame.set_scroll_left(to.round() as i32);
+        }
+    }
+
+    /// `+`/`-` anywhere in the axis's landmark (not with Ctrl, Alt or ⌘,
+    /// which belong to the browser), on wide screens only.
+    pub fn on_key(&self, state: TimelineState, e: &web_sys::KeyboardEvent) {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || !wide() {
+            return;
+        }
+        if let Some(step) = zoom::key_zoom(&e.key()) {
+            e.prevent_default();
+            self.step(state, step, None);
+        }
+    }
+
+    /// Dragging the axis with the mouse pans it (not from a marker, which
+    /// a click selects).
+    pub fn on_pointer_down(&self, e: &web_sys::PointerEvent) {
+        let on_control = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button, .dot").ok().flatten())
+            .is_some();
+        if e.pointer_type() != "mouse" || e.button() != 0 || on_control {
+            return;
+        }
+        e.prevent_default();
+        self.drag
+            .set_value(Some((f64::from(e.client_x()), self.scroll())));
+        if let Some(f) = self.frame.get_untracked() {
+            let _ = f.set_pointer_capture(e.pointer_id());
+        }
+    }
+
+    pub fn on_pointer_move(&self, e: &web_sys::PointerEvent) {
+        if let Some((x, scroll)) = self.drag.get_value() {
+            self.set_scroll(scroll - (f64::from(e.client_x()) - x));
+        }
+    }
+
+    pub fn on_pointer_up(&self) {
+        self.drag.set_value(None);
+    }
+
+    /// Ctrl/⌘ + wheel, and pinches: listeners that may cancel the browser's
+    /// own zoom, so not passive.
+    pub fn attach_gestures(&self, state: TimelineState, frame: web_sys::HtmlDivElement) {
+        let this = *self;
+        let x_in = move |client_x: f64| {
+            this.frame
+                .get_untracked()
+                .map(|f| client_x - f.get_bounding_client_rect().left())
+        };
+        active_listener(&frame, "wheel", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
+                return;
+            };
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            e.prevent_default();
+            if let Some(step) = zoom::wheel_zoom(e.delta_y()) {
+                this.step(state, step, x_in(f64::from(e.client_x())));
+            }
+        });
+        let fingers = |e: &web_sys::TouchEvent| {
+            let t = e.touches();
+            let (a, b) = (t.get(0)?, t.get(1)?);
+            let (ax, bx) = (f64::from(a.client_x()), f64::from(b.client_x()));
+            let dx = ax - bx;
+            let dy = f64::from(a.client_y() - b.client_y());
+            Some(((dx * dx + dy * dy).sqrt(), (ax + bx) / 2.0))
+        };
+        active_listener(&frame, "touchstart", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
+                return;
+            };
+            this.pinch.set_value(fingers(e).map(|f| f.0));
+        });
+        active_listener(&frame, "touchmove", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
+                return;
+            };
+            let (Some(start), Some((now, mid))) = (this.pinch.get_value(), fingers(e)) else {
+                return;
+            };
+            e.prevent_default();
+            if let Some(step) = zoom::pinch_zoom(start, now) {
+                this.pinch.set_value(Some(now));
+                this.step(state, step, x_in(mid));
+            }
+        });
+        active_listener(&frame, "touchend", move |_| this.pinch.set_value(None));
+    }
+}
+
+/// Like [`listen`], but the listener may cancel the event.
+fn active_listener(
+    target: &web_sys::HtmlDivElement,
+    event: &'static str,
+    f: impl Fn(web_sys::Event) + 'static,
+) {
+    let callback = Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_passive(false);
+    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+        event,
+        callback.unchecked_ref(),
+        &options,
+    );
+    let held = SendWrapper::new((target.clone(), callback));
+    on_cleanup(move || {
+        let (target, callback) = held.take();
+        let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
+    });
+}
+
+/// Keeps the frame measured and the keyboard's marker in view.
+pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
+    listen(window().into(), "resize", move |_| zs.measure());
+    Effect::new(move |attached: Option<bool>| {
+        let Some(frame) = zs.frame.get() else {
+            return false;
+        };
+        if attached != Some(true) {
+            zs.measure();
+            zs.attach_gestures(state, frame);
+        }
+        true
+    });
+    Effect::new(move |_| {
+        let i = state.focused.get();
+        state.selected.track();
+        let id = state
+            .timeline
+            .with_value(|t| t.entries.get(i).map(|e| e.event.id.clone()));
+        if let Some(id) = id {
+            request_animation_frame(move || zs.reveal(&id));
+        }
+    });
+}
+
+/// The zoom buttons, and how else to zoom.
+#[component]
+pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
+    let t = state.t;
+    let at_fit = move || zs.drawn.get() == Zoom::FIT;
+    let at_max = move || zs.drawn.get() == Zoom::MAX;
+    view! {
+        <div class="zoom-bar" role="group" aria-label=t.zoom_controls>
+            <button
+                type="button"
+                class="zoom-out"
+                aria-keyshortcuts="-"
+                aria-disabled=move || flag(at_fit())
+                on:click=move |_| zs.step(state, ZoomStep::Out, None)
+            >
+                <span aria-hidden="true">"− "</span>
+                {t.zoom_out}
+            </button>
+            <button
+                type="button"
+                class="zoom-in"
+                aria-keyshortcuts="+"
+                aria-disabled=move || flag(at_max())
+                on:click=move |_| zs.step(state, ZoomStep::In, None)
+            >
+                <span aria-hidden="true">"+ "</span>
+                {t.zoom_in}
+            </button>
+            <button
+                type="button"
+                class="zoom-fit"
+                aria-pressed=move || flag(at_fit())
+                on:click=move |_| zs.fit(state)
+            >
+                {t.zoom_fit}
+            </button>
+            <p class="zoom-hint">{t.zoom_hint}</p>
+        </div>
+    }
+}
+
+/// What the marks mean.
+#[component]
+pub(super) fn Legend(state: TimelineState) -> impl IntoView {
+    let t = state.t;
+    view! {
+        <div class="legend">
+            <p class="legend-title">{t.legend}</p>
+            <ul>
+                <li>
+                    <span class="swatch swatch-dot" aria-hidden="true"></span>
+                    {t.legend_took_place}
+                </li>
+                <li>
+                    <span class="swatch swatch-dot expected" aria-hidden="true"></span>
+                    {t.legend_expected}
+                </li>
+                <li>
+                    <span class="swatch swatch-bar" aria-hidden="true"></span>
+                    {t.legend_interval}
+                </li>
+                <li>
+                    <span class="swatch swatch-term" aria-hidden="true"></span>
+                    {t.legend_term}
+                </li>
+                <li>
+                    <span class="swatch swatch-today" aria-hidden="true"></span>
+                    {t.legend_today}
+                </li>
+            </ul>
+        </div>
+    }
+}
