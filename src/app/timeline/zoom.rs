@@ -5,13 +5,11 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::flag;
 use super::state::TimelineState;
-use crate::app::dom::listen;
+use crate::app::dom::{listen, listen_active};
 use crate::app::url;
 use crate::model::zoom::{self, Zoom, ZoomStep};
 
@@ -230,7 +228,7 @@ impl ZoomState {
                 .get_untracked()
                 .map(|f| client_x - f.get_bounding_client_rect().left())
         };
-        active_listener(&frame, "wheel", move |e| {
+        listen_active(frame.clone().into(), "wheel", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else {
                 return;
             };
@@ -250,13 +248,13 @@ impl ZoomState {
             let dy = f64::from(a.client_y() - b.client_y());
             Some(((dx * dx + dy * dy).sqrt(), (ax + bx) / 2.0))
         };
-        active_listener(&frame, "touchstart", move |e| {
+        listen_active(frame.clone().into(), "touchstart", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
                 return;
             };
             this.pinch.set_value(fingers(e).map(|f| f.0));
         });
-        active_listener(&frame, "touchmove", move |e| {
+        listen_active(frame.clone().into(), "touchmove", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
                 return;
             };
@@ -269,29 +267,10 @@ impl ZoomState {
                 this.step(state, step, x_in(mid));
             }
         });
-        active_listener(&frame, "touchend", move |_| this.pinch.set_value(None));
+        listen_active(frame.clone().into(), "touchend", move |_| {
+            this.pinch.set_value(None)
+        });
     }
-}
-
-/// Like [`listen`], but the listener may cancel the event.
-fn active_listener(
-    target: &web_sys::HtmlDivElement,
-    event: &'static str,
-    f: impl Fn(web_sys::Event) + 'static,
-) {
-    let callback = Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_passive(false);
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        event,
-        callback.unchecked_ref(),
-        &options,
-    );
-    let held = SendWrapper::new((target.clone(), callback));
-    on_cleanup(move || {
-        let (target, callback) = held.take();
-        let _ = target.remove_event_listener_with_callback(event, callback.unchecked_ref());
-    });
 }
 
 /// Keeps the frame measured and the keyboard's marker in view.
