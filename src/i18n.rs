@@ -37,6 +37,10 @@ pub struct Texts {
     pub more_problems: fn(usize) -> String,
     /// Above the build-time list of events, kept under a load failure.
     pub saved_list: &'static str,
+    /// Above the static list for readers without JavaScript (English
+    /// only: the static list is English; the other tables carry it for
+    /// completeness).
+    pub static_note: &'static str,
     pub network_failed: &'static str,
     pub timed_out: &'static str,
     pub too_large: fn(usize, usize) -> String,
@@ -166,6 +170,7 @@ const EN: Texts = Texts {
     app_title: "HKUST and PUMCH: a partnership in medicine",
     more_problems: |n| format!("… and {} more. The data check lists every problem (see “Editing the data” in the README).", grouped(n)),
     saved_list: "Meanwhile, the events as published with this page (in English):",
+    static_note: "A plain list of the events. The interactive timeline needs JavaScript and WebAssembly.",
     network_failed: "The network request failed. Check the connection and try again.",
     timed_out: "The server took too long to answer. Try again in a moment.",
     too_large: |bytes, max| format!("The data file is too large ({bytes} bytes; the limit is {max})."),
@@ -263,6 +268,7 @@ const ZH_HANT: Texts = Texts {
     app_title: "香港科技大學與北京協和醫院：醫學合作歷程",
     more_problems: |n| format!("……另有 {} 項問題。資料檢查會列出全部問題（見 README「Editing the data」）。", grouped(n)),
     saved_list: "同時，以下是本頁發佈時的事件（英文）：",
+    static_note: "事件的純文字列表。互動時間軸需要 JavaScript 和 WebAssembly。",
     network_failed: "網絡請求失敗。請檢查連線後重試。",
     timed_out: "伺服器回應逾時。請稍後重試。",
     too_large: |bytes, max| format!("資料檔案過大（{bytes} 位元組；上限為 {max}）。"),
@@ -355,6 +361,7 @@ const ZH_HANS: Texts = Texts {
     app_title: "香港科技大学与北京协和医院：医学合作历程",
     more_problems: |n| format!("……另有 {} 项问题。数据检查会列出全部问题（见 README“Editing the data”）。", grouped(n)),
     saved_list: "同时，以下是本页发布时的事件（英文）：",
+    static_note: "事件的纯文本列表。交互时间轴需要 JavaScript 和 WebAssembly。",
     network_failed: "网络请求失败。请检查网络连接后重试。",
     timed_out: "服务器响应超时。请稍后重试。",
     too_large: |bytes, max| format!("数据文件过大（{bytes} 字节；上限为 {max}）。"),
@@ -452,6 +459,7 @@ mod tests {
             ("retry", t.retry),
             ("app_title", t.app_title),
             ("saved_list", t.saved_list),
+            ("static_note", t.static_note),
             ("kind_locked", t.kind_locked),
             ("organisation_locked", t.organisation_locked),
             ("keys_hint", t.keys_hint),

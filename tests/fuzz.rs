@@ -3,9 +3,7 @@
 //! arbitrary ones, and mutations of the real file.
 #![cfg(not(target_arch = "wasm32"))]
 
-use hkust_pumch_timeline::card::card_html;
 use hkust_pumch_timeline::model::date::PartialDate;
-use hkust_pumch_timeline::model::fallback::{escape_html, render};
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
 use hkust_pumch_timeline::model::locate::Locator;
 use hkust_pumch_timeline::model::nav::{self, Step};
@@ -13,6 +11,9 @@ use hkust_pumch_timeline::model::options::data_path;
 use hkust_pumch_timeline::model::validate::is_valid_id;
 use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, load_bytes, Filter, Lang, LoadError, Options};
+use hkust_pumch_timeline::render::card::card_html;
+use hkust_pumch_timeline::render::escape_html;
+use hkust_pumch_timeline::render::static_page::render;
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
@@ -158,7 +159,7 @@ fn tag_names(html: &str) -> impl Iterator<Item = String> + '_ {
 /// its helpers).
 fn renderer_tags() -> Vec<String> {
     let shipped = load_bytes(SHIPPED).expect("the shipped data is valid");
-    let mut tags: Vec<String> = tag_names(include_str!("../src/card.rs"))
+    let mut tags: Vec<String> = tag_names(include_str!("../src/render/card.rs"))
         .filter(|name| name.starts_with(|c: char| c.is_ascii_lowercase()))
         .collect();
     for entry in &shipped.entries {

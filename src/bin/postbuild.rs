@@ -11,9 +11,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use hkust_pumch_timeline::model::fallback::escape_html;
-use hkust_pumch_timeline::model::fallback::render;
 use hkust_pumch_timeline::model::{load, Lang, LoadError};
+use hkust_pumch_timeline::render::escape_html;
+use hkust_pumch_timeline::render::static_page::render;
 
 /// Text, not a comment, so that Trunk's HTML minifier keeps it.
 const PLACEHOLDER: &str = "STATIC-FALLBACK";

@@ -11,8 +11,8 @@
 //! - `{"type": "hkust-pumch-timeline:hello"}` (sent by `embed.js` when it
 //!   starts, in case it missed earlier reports): the app posts its height.
 
-use super::fallback::escape_html;
 use super::options::Options;
+use crate::render::escape_html;
 
 pub const RESIZE: &str = "hkust-pumch-timeline:resize";
 pub const SELECT: &str = "hkust-pumch-timeline:select";

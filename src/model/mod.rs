@@ -13,7 +13,6 @@
 //! - [`options`]: what the URL says (event, language, theme, filter, embed options);
 //! - [`embed`]: the embed snippet and the messages to a host page;
 //! - [`color`]: the `?accent=` colour, fitted for contrast;
-//! - [`fallback`]: the static list for readers without JavaScript;
 //! - [`nav`]: moving through the shown events;
 //! - [`locate`]: the line and column of a JSON path, and back, for the data check.
 //! - [`zoom`]: zoom, fit and pan of the axis, and its layout in pixels.
@@ -21,7 +20,6 @@
 pub mod color;
 pub mod date;
 pub mod embed;
-pub mod fallback;
 pub mod lang;
 pub mod layout;
 pub mod load;

@@ -159,7 +159,7 @@ test('without JavaScript the static list shows every event, from the same data',
     assert.equal(await item.locator('p').nth(1).textContent(), event.summary.en);
     assert.equal(await item.locator('.sources a').count(), event.sources.length);
   }
-  assert.match(await items.nth(data.events.findIndex((e) => e.status === 'expected')).textContent(), /Expected, not confirmed/);
+  assert.match(await items.nth(data.events.findIndex((e) => e.status === 'expected')).textContent(), /Expected — not confirmed/);
   assert.equal(await page.locator('h1').textContent(), data.title.en);
   await page.context().close();
 });

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use super::flag;
 use super::state::TimelineState;
 use crate::app::dom::listen;
-use crate::card::card_html;
 use crate::model::nav::{self, Step};
+use crate::render::card::card_html;
 
 /// The detail card, the pager and its position ("2 of 5").
 #[component]

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use super::WINDOW;
 use crate::app::dom::listen;
-use crate::card::card_html;
 use crate::model::{Lang, Timeline};
+use crate::render::card::card_html;
 
 /// Up to this many events (one page), the print-only list of every event
 /// is built with the page; beyond, only when printing begins. A card costs

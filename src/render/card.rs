@@ -12,8 +12,8 @@
 
 use std::fmt::Write;
 
+use super::escape_html;
 use crate::i18n::texts;
-use crate::model::fallback::escape_html;
 use crate::model::{Entry, Lang, Localized, PartialDate, Status, Timeline};
 
 /// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
@@ -188,7 +188,7 @@ mod tests {
     use super::*;
     use crate::model::load;
 
-    const SHIPPED: &str = include_str!("../public/data/timeline.json");
+    const SHIPPED: &str = include_str!("../../public/data/timeline.json");
 
     fn card(id: &str, lang: Lang) -> String {
         let timeline = load(SHIPPED).unwrap();

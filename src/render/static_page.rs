@@ -1,37 +1,27 @@
-//! The static list of events, in English, that `index.html` carries for
+//! The static list of events, in English (with the interface's English
+//! words from [`crate::i18n`]), that `index.html` carries for
 //! readers without JavaScript or WebAssembly (and that shows at once while
 //! the app loads). Generated at build time from the same data
 //! (`src/bin/postbuild.rs`), so there is one source of truth.
 
-use super::lang::Lang;
-use super::schema::Status;
-use super::timeline::Timeline;
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use super::escape_html;
+use crate::i18n::texts;
+use crate::model::{Lang, Status, Timeline};
 
 /// The list as HTML: the title, then each event with its date (at its
 /// precision), status, place, summary and sources.
 pub fn render(timeline: &Timeline) -> String {
-    let en = |t: &super::schema::Localized| escape_html(t.get(Lang::En).0);
+    // The list is in English, with the interface's English words.
+    let t = texts(Lang::En);
+    let en = |t: &crate::model::Localized| escape_html(t.get(Lang::En).0);
     let mut html = format!("<h1>{}</h1>\n", en(&timeline.doc.title));
     if let Some(subtitle) = &timeline.doc.subtitle {
         html.push_str(&format!("<p class=\"subtitle\">{}</p>\n", en(subtitle)));
     }
-    html.push_str("<p class=\"static-note\">A plain list of the events. The interactive timeline needs JavaScript and WebAssembly.</p>\n");
+    html.push_str(&format!(
+        "<p class=\"static-note\">{}</p>\n",
+        escape_html(t.static_note)
+    ));
     html.push_str("<ol class=\"static-list\">\n");
     for entry in &timeline.entries {
         let event = &entry.event;
@@ -42,7 +32,7 @@ pub fn render(timeline: &Timeline) -> String {
         );
         if let Some(end) = entry.end {
             let derived = if event.end.as_ref().is_some_and(|e| e.derived) {
-                " (derived)"
+                t.derived
             } else {
                 ""
             };
@@ -53,7 +43,7 @@ pub fn render(timeline: &Timeline) -> String {
             ));
         }
         if event.status == Status::Expected {
-            date.push_str(" · Expected, not confirmed");
+            date.push_str(&format!(" · {}", t.expected_detail));
         }
         if let Some(place) = &event.place {
             date.push_str(&format!(" · {}", en(place)));
@@ -88,6 +78,7 @@ pub fn render(timeline: &Timeline) -> String {
 mod tests {
     use super::*;
     use crate::model::load;
+    use crate::render::escape_html;
 
     #[test]
     fn lists_every_event_with_its_date_and_escapes_text() {
@@ -101,7 +92,7 @@ mod tests {
             );
             assert!(html.contains(&entry.start.english()));
         }
-        assert!(html.contains("Expected, not confirmed"));
+        assert!(html.contains(texts(Lang::En).expected_detail));
         assert!(html.contains("July 2027</time> (derived)"));
         assert_eq!(
             escape_html("<script>\"x\" & 'y'</script>"),

@@ -1,0 +1,22 @@
+//! HTML written as text by plain Rust, host-tested: the detail card and
+//! the print list ([`card`]), the static page for readers without
+//! JavaScript ([`static_page`]), and the escaping they all share.
+
+pub mod card;
+pub mod static_page;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
