@@ -358,5 +358,20 @@ pub fn reveal(left: f64, right: f64, scroll: f64, frame: f64, track: f64, margin
     clamp_scroll(to, track, frame)
 }
 
+/// Where a tick's name goes on a track `track` pixels wide: just right of
+/// the tick at `x` (`pad` pixels away), or just left of it when it would
+/// run past the track's end (the closing year). `(left, right, flipped)`.
+pub fn tick_name_box(x: f64, width: f64, pad: f64, track: f64) -> (f64, f64, bool) {
+    let flip = x + pad + width > track;
+    let left = if flip { x - pad - width } else { x + pad };
+    (left, left + width, flip)
+}
+
+/// The left edge of a name `width` pixels wide centred on `x`, moved in
+/// so that the track's ends never cut it.
+pub fn centred_within(x: f64, width: f64, track: f64) -> f64 {
+    (x - width / 2.0).clamp(0.0, (track - width).max(0.0))
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,15 +1,24 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): year and month ticks, the term of lasting events, the
 //! interval a month or year date may mean, today, the dots at the events'
-//! dates and the leader lines from each dot to its label.
+//! dates and the leader lines from each dot to its label. Ticks, today and
+//! the term's labels each have a row of their own, and within a row only
+//! names that keep apart are shown ([`keep_apart`]), so no text on the
+//! axis meets another.
 
 use leptos::prelude::*;
 
 use super::state::TimelineState;
 use crate::model::date::short_month;
-use crate::model::layout::{fixed, label_below, AxisLayout};
-use crate::model::zoom::{keep_apart, text_width};
+use crate::model::layout::{fixed, label_below, AxisLayout, Placement};
+use crate::model::zoom::{centred_within, keep_apart, text_width, tick_name_box};
 use crate::model::{Entry, Precision, Status};
+
+/// The font size of tick names and today's (0.75rem), and of the term's
+/// names (0.75rem), in pixels; and the space between a tick and its name.
+const TICK_FONT: f64 = 12.0;
+const TERM_FONT: f64 = 12.0;
+const TICK_PAD: f64 = 4.0;
 
 fn percent(fraction: f64) -> String {
     fixed(fraction * 100.0, 3) + "%"
@@ -20,12 +29,14 @@ pub(super) fn pos(fraction: f64) -> (&'static str, String) {
     ("--pos", percent(fraction))
 }
 
+/// The events on the axis with their placements, in order: pairs of an
+/// entry's index and the entry.
+type Placed<'a> = [((usize, &'a Entry), &'a Placement)];
+
 /// The drawing for `shown` (pairs of an entry's index and the entry, in
 /// the order of `axis.placements`), the first at position `first` in the
 /// whole set, on a track `track` pixels wide; `is_selected` marks the
-/// selected dot. Ticks, today and the term's labels each have a row of
-/// their own, and within a row only names that keep apart are shown
-/// ([`keep_apart`]), so no text on the axis meets another.
+/// selected dot.
 pub(super) fn scale(
     state: TimelineState,
     axis: &AxisLayout,
@@ -34,8 +45,29 @@ pub(super) fn scale(
     track: f64,
     is_selected: Selector<usize>,
 ) -> impl IntoView {
+    let placed: Vec<((usize, &Entry), &Placement)> =
+        shown.iter().copied().zip(&axis.placements).collect();
+    let (terms, term_labels) = terms(state, &placed, track);
+    view! {
+        <div class="axis-scale" aria-hidden="true">
+            {ticks(state, axis, track)}
+            {terms}
+            {term_labels}
+            {extents(&placed)}
+            {today(state, axis, track)}
+            <span class="axis-line"></span>
+            <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
+                {leaders(axis, first)}
+            </svg>
+            {dots(state, &placed, is_selected)}
+        </div>
+    }
+}
+
+/// Year and month ticks. Names start just right of their tick (or left of
+/// it at the track's end); years come first when names would meet.
+fn ticks(state: TimelineState, axis: &AxisLayout, track: f64) -> impl IntoView {
     let lang = state.lang;
-    // Tick names start just right of their tick; years come first.
     let by_month = axis.years.is_empty();
     let ticks: Vec<(f64, Option<String>, bool)> = axis
         .years
@@ -52,26 +84,15 @@ pub(super) fn scale(
             (m.pos, name, by_month)
         }))
         .collect();
-    // A name that would run past the track's end (the closing year) sits
-    // left of its tick instead.
     let boxes: Vec<(f64, f64, bool)> = ticks
         .iter()
         .map(|(p, name, _)| match name {
-            Some(n) => {
-                let (x, width) = (p * track, text_width(n, TICK_FONT));
-                let flip = x + TICK_PAD + width > track;
-                let left = if flip {
-                    x - TICK_PAD - width
-                } else {
-                    x + TICK_PAD
-                };
-                (left, left + width, flip)
-            }
+            Some(n) => tick_name_box(p * track, text_width(n, TICK_FONT), TICK_PAD, track),
             None => (0.0, f64::INFINITY, false),
         })
         .collect();
     let named = keep_apart(&boxes.iter().map(|b| (b.0, b.1)).collect::<Vec<_>>(), track);
-    let ticks = ticks
+    ticks
         .into_iter()
         .zip(named)
         .zip(boxes)
@@ -83,17 +104,20 @@ pub(super) fn scale(
                 </span>
             }
         })
-        .collect_view();
-    let placed = || shown.iter().zip(&axis.placements);
-    // Each term: a quiet band, its derived end striped; its start and end
-    // named at its ends, in a row of their own (the end first).
-    let mut term_boxes = Vec::new();
-    let mut term_names = Vec::new();
-    let terms = placed()
+        .collect_view()
+}
+
+/// Each term: a quiet band, its derived end striped; and its start and end
+/// named at its ends, in a row of their own (the end first).
+fn terms(state: TimelineState, placed: &Placed, track: f64) -> (impl IntoView, impl IntoView) {
+    let mut boxes = Vec::new();
+    let mut names = Vec::new();
+    let bands = placed
+        .iter()
         .filter_map(|((_, entry), place)| {
             let end = place.end?;
             let derived = entry.event.end.as_ref().is_some_and(|e| e.derived);
-            let end_date = entry.end.map(|d| d.written(lang)).unwrap_or_default();
+            let end_date = entry.end.map(|d| d.written(state.lang)).unwrap_or_default();
             let end_name = if derived {
                 (state.t.term_ends_derived)(&end_date)
             } else {
@@ -101,10 +125,10 @@ pub(super) fn scale(
             };
             let start_name = state.t.term.to_string();
             let (l, r) = (place.from * track, end * track);
-            term_boxes.push((r - text_width(&end_name, TERM_FONT), r));
-            term_names.push((end_name, r, true));
-            term_boxes.push((l, l + text_width(&start_name, TERM_FONT)));
-            term_names.push((start_name, l, false));
+            boxes.push((r - text_width(&end_name, TERM_FONT), r));
+            names.push((end_name, r, true));
+            boxes.push((l, l + text_width(&start_name, TERM_FONT)));
+            names.push((start_name, l, false));
             Some(view! {
                 <span
                     class="term"
@@ -116,9 +140,9 @@ pub(super) fn scale(
             })
         })
         .collect_view();
-    let term_labels = term_names
+    let labels = names
         .into_iter()
-        .zip(keep_apart(&term_boxes, track))
+        .zip(keep_apart(&boxes, track))
         .filter(|(_, keep)| *keep)
         .map(|((name, x, is_end), _)| {
             if is_end {
@@ -130,9 +154,14 @@ pub(super) fn scale(
             }
         })
         .collect_view();
-    // Where a date is a month or a year, the interval it may mean (a year's
-    // a little higher, so a month within it stays visible).
-    let extents = placed()
+    (bands, labels)
+}
+
+/// Where a date is a month or a year, the interval it may mean (a year's a
+/// little higher, so a month within it stays visible).
+fn extents(placed: &Placed) -> impl IntoView {
+    placed
+        .iter()
         .filter(|((_, entry), _)| entry.start.precision() != Precision::Day)
         .map(|((_, entry), place)| {
             view! {
@@ -145,11 +174,14 @@ pub(super) fn scale(
                 ></span>
             }
         })
-        .collect_view();
-    // Today: a line, and its name centred on it but never cut by the ends.
-    let today = axis.today.map(|p| {
+        .collect_view()
+}
+
+/// Today: a line, and its name centred on it but never cut by the ends.
+fn today(state: TimelineState, axis: &AxisLayout, track: f64) -> impl IntoView {
+    axis.today.map(|p| {
         let width = text_width(state.t.today, TICK_FONT) + 8.0;
-        let left = (p * track - width / 2.0).clamp(0.0, (track - width).max(0.0));
+        let left = centred_within(p * track, width, track);
         view! {
             <span class="today" style=pos(p)></span>
             <span
@@ -160,11 +192,13 @@ pub(super) fn scale(
                 {state.t.today}
             </span>
         }
-    });
-    // Dots sit at their marks; labels may be moved apart, so a leader line
-    // joins each label to its dot, below or above the axis.
-    let leaders = axis
-        .placements
+    })
+}
+
+/// Dots sit at their marks; labels may be moved apart, so a leader line
+/// joins each label to its dot, below or above the axis.
+fn leaders(axis: &AxisLayout, first: usize) -> impl IntoView {
+    axis.placements
         .iter()
         .enumerate()
         .map(|(n, place)| {
@@ -178,9 +212,14 @@ pub(super) fn scale(
                 />
             }
         })
-        .collect_view();
-    let dots = placed()
-        .map(|(&(i, entry), place)| {
+        .collect_view()
+}
+
+/// The dots; a click on one selects its event.
+fn dots(state: TimelineState, placed: &Placed, is_selected: Selector<usize>) -> impl IntoView {
+    placed
+        .iter()
+        .map(|&((i, entry), place)| {
             let is_selected = is_selected.clone();
             view! {
                 <span
@@ -192,25 +231,5 @@ pub(super) fn scale(
                 ></span>
             }
         })
-        .collect_view();
-    view! {
-        <div class="axis-scale" aria-hidden="true">
-            {ticks}
-            {terms}
-            {term_labels}
-            {extents}
-            {today}
-            <span class="axis-line"></span>
-            <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
-                {leaders}
-            </svg>
-            {dots}
-        </div>
-    }
+        .collect_view()
 }
-
-/// The font size of tick names and today's (0.75rem), and of the term's
-/// names (0.75rem), in pixels; and the space between a tick and its name.
-const TICK_FONT: f64 = 12.0;
-const TERM_FONT: f64 = 12.0;
-const TICK_PAD: f64 = 4.0;

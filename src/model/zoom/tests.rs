@@ -290,3 +290,29 @@ fn panning_stays_on_the_track_and_zoom_keeps_its_anchor() {
     // Wider than the frame: its start wins.
     assert_eq!(reveal(1000.0, 2000.0, 0.0, 800.0, 2400.0, 8.0), 992.0);
 }
+
+#[test]
+fn tick_names_flip_before_the_end_of_the_track() {
+    assert_eq!(
+        tick_name_box(100.0, 30.0, 4.0, 1000.0),
+        (104.0, 134.0, false)
+    );
+    // The closing year at the very end sits left of its tick.
+    assert_eq!(
+        tick_name_box(1000.0, 30.0, 4.0, 1000.0),
+        (966.0, 996.0, true)
+    );
+    assert!(!tick_name_box(966.0, 30.0, 4.0, 1000.0).2, "exactly fits");
+}
+
+#[test]
+fn centred_names_stay_on_the_track() {
+    assert_eq!(centred_within(500.0, 40.0, 1000.0), 480.0);
+    assert_eq!(centred_within(5.0, 40.0, 1000.0), 0.0);
+    assert_eq!(centred_within(995.0, 40.0, 1000.0), 960.0);
+    assert_eq!(
+        centred_within(10.0, 40.0, 30.0),
+        0.0,
+        "wider than the track"
+    );
+}
