@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use super::escape_html;
 use crate::i18n::texts;
-use crate::model::{Entry, Lang, Localized, PartialDate, Status, Timeline};
+use crate::model::{Entry, Event, Lang, Localized, PartialDate, Status, Timeline};
 
 /// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
 /// where it is missing) between `<tag class="…">` and `</tag>`.
@@ -57,18 +57,33 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
         "<article class=\"event-card\">"
     });
     localized(&mut html, "h2", "", &event.title, lang);
+    meta(&mut html, entry, lang);
+    if let Some(note) = event.end.as_ref().and_then(|e| e.note.as_ref()) {
+        localized(&mut html, "p", "end-note", note, lang);
+    }
+    localized(&mut html, "p", "summary", &event.summary, lang);
+    people(&mut html, timeline, event, lang);
+    quotes(&mut html, timeline, event, lang);
+    sources(&mut html, timeline, event, lang);
+    html.push_str("</article>");
+    html
+}
 
+/// The date (or dates), the expected badge and the place.
+fn meta(html: &mut String, entry: &Entry, lang: Lang) {
+    let t = texts(lang);
+    let event = &entry.event;
     html.push_str("<p class=\"meta\">");
-    time(&mut html, entry.start, lang);
+    time(html, entry.start, lang);
     if let Some(end) = entry.end {
         html.push_str("<span class=\"end\"> – ");
-        time(&mut html, end, lang);
+        time(html, end, lang);
         if event.end.as_ref().is_some_and(|e| e.derived) {
             html.push_str(&escape_html(t.derived));
         }
         html.push_str("</span>");
     }
-    if expected {
+    if event.status == Status::Expected {
         let _ = write!(
             html,
             "<span class=\"badge\">{}</span>",
@@ -76,69 +91,79 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
         );
     }
     if let Some(place) = &event.place {
-        localized(&mut html, "span", "place", place, lang);
+        localized(html, "span", "place", place, lang);
     }
     html.push_str("</p>");
-    if let Some(note) = event.end.as_ref().and_then(|e| e.note.as_ref()) {
-        localized(&mut html, "p", "end-note", note, lang);
-    }
-    localized(&mut html, "p", "summary", &event.summary, lang);
+}
 
-    if !event.participants.is_empty() {
-        let _ = write!(
-            html,
-            "<h3>{}</h3><div class=\"people\">",
-            escape_html(t.people)
-        );
-        for group in timeline.participants_by_organisation(event) {
-            html.push_str("<div class=\"org-group\">");
-            if let Some(org) = group.organisation {
-                localized(&mut html, "h4", "", &org.name, lang);
-            }
-            html.push_str("<ul>");
-            for (person, participant) in group.members {
-                html.push_str("<li>");
-                localized(&mut html, "span", "person", &person.name, lang);
-                html.push_str(&escape_html(t.name_role_separator));
-                localized(&mut html, "span", "role", &participant.role, lang);
-                html.push_str("</li>");
-            }
-            html.push_str("</ul></div>");
+/// The people at the event, grouped by organisation.
+fn people(html: &mut String, timeline: &Timeline, event: &Event, lang: Lang) {
+    if event.participants.is_empty() {
+        return;
+    }
+    let t = texts(lang);
+    let _ = write!(
+        html,
+        "<h3>{}</h3><div class=\"people\">",
+        escape_html(t.people)
+    );
+    for group in timeline.participants_by_organisation(event) {
+        html.push_str("<div class=\"org-group\">");
+        if let Some(org) = group.organisation {
+            localized(html, "h4", "", &org.name, lang);
         }
-        html.push_str("</div>");
+        html.push_str("<ul>");
+        for (person, participant) in group.members {
+            html.push_str("<li>");
+            localized(html, "span", "person", &person.name, lang);
+            html.push_str(&escape_html(t.name_role_separator));
+            localized(html, "span", "role", &participant.role, lang);
+            html.push_str("</li>");
+        }
+        html.push_str("</ul></div>");
     }
+    html.push_str("</div>");
+}
 
-    if !event.quotes.is_empty() {
-        html.push_str("<div class=\"quotes\">");
-        for quote in &event.quotes {
-            html.push_str("<figure class=\"quote\">");
-            // Quotations stay in the language they were given in; a
-            // reader of another language is told which it is.
-            let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-            if primary(&quote.lang) != primary(lang.code()) {
-                let _ = write!(
-                    html,
-                    "<p class=\"quote-original\" lang=\"{}\">{}</p>",
-                    lang.code(),
-                    escape_html((t.quote_original)(&quote.lang))
-                );
-            }
+/// The quotations, in the language they were given in; a reader of
+/// another language is told which it is.
+fn quotes(html: &mut String, timeline: &Timeline, event: &Event, lang: Lang) {
+    if event.quotes.is_empty() {
+        return;
+    }
+    let t = texts(lang);
+    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+    html.push_str("<div class=\"quotes\">");
+    for quote in &event.quotes {
+        html.push_str("<figure class=\"quote\">");
+        if primary(&quote.lang) != primary(lang.code()) {
             let _ = write!(
                 html,
-                "<blockquote lang=\"{}\"><p>{}</p></blockquote>",
-                escape_html(&quote.lang),
-                escape_html(&quote.text)
+                "<p class=\"quote-original\" lang=\"{}\">{}</p>",
+                lang.code(),
+                escape_html((t.quote_original)(&quote.lang))
             );
-            if let Some(person) = timeline.person(&quote.person) {
-                html.push_str("<figcaption>— ");
-                localized(&mut html, "span", "", &person.name, lang);
-                html.push_str("</figcaption>");
-            }
-            html.push_str("</figure>");
         }
-        html.push_str("</div>");
+        let _ = write!(
+            html,
+            "<blockquote lang=\"{}\"><p>{}</p></blockquote>",
+            escape_html(&quote.lang),
+            escape_html(&quote.text)
+        );
+        if let Some(person) = timeline.person(&quote.person) {
+            html.push_str("<figcaption>— ");
+            localized(html, "span", "", &person.name, lang);
+            html.push_str("</figcaption>");
+        }
+        html.push_str("</figure>");
     }
+    html.push_str("</div>");
+}
 
+/// The sources: each title as published (a translation follows where the
+/// reader's language is not the source's), publisher and date.
+fn sources(html: &mut String, timeline: &Timeline, event: &Event, lang: Lang) {
+    let t = texts(lang);
     let _ = write!(
         html,
         "<h3>{}</h3><ul class=\"sources\">",
@@ -152,8 +177,6 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
             escape_html(&source.lang),
             escape_html(&source.title)
         );
-        // The title stays as published; a translation follows where the
-        // reader's language is not the source's.
         let translated = (source.lang != lang.code())
             .then(|| source.translated_title.as_ref()?.0.get(lang.code()))
             .flatten();
@@ -179,8 +202,7 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
         }
         html.push_str("</span></li>");
     }
-    html.push_str("</ul></article>");
-    html
+    html.push_str("</ul>");
 }
 
 #[cfg(test)]
