@@ -233,7 +233,37 @@ fn lay_out(
         p.label = l;
     }
 
-    let (years, months) = if by_month {
+    let (years, months) = ticks(
+        by_month,
+        (first_year, first_month),
+        (year_floor, year_ceiling, step),
+        axis_end,
+        &at,
+    );
+    let today = today.filter(|d| (axis_start..axis_end).contains(d)).map(at);
+    AxisLayout {
+        first_day: axis_start,
+        last_day: axis_end - 1,
+        placements,
+        years,
+        months,
+        today,
+    }
+}
+
+/// The ticks of an axis that closes at `axis_end`: on an axis of
+/// months (`by_month`), every first of a month from `first` (year, month),
+/// every few named; else a tick per `step` years from `floor` to
+/// `ceiling`, with unnamed month ticks between them only when every year
+/// is labelled. `at` places a day on the axis.
+fn ticks(
+    by_month: bool,
+    (first_year, first_month): (i32, u8),
+    (year_floor, year_ceiling, step): (i32, i32, i32),
+    axis_end: i64,
+    at: &dyn Fn(i64) -> f64,
+) -> (Vec<YearTick>, Vec<MonthTick>) {
+    if by_month {
         // Every first of a month on the axis, its closing end included
         // (under a year: at most 13).
         let firsts = (first_year..)
@@ -280,15 +310,6 @@ fn lay_out(
             Vec::new()
         };
         (years, months)
-    };
-    let today = today.filter(|d| (axis_start..axis_end).contains(d)).map(at);
-    AxisLayout {
-        first_day: axis_start,
-        last_day: axis_end - 1,
-        placements,
-        years,
-        months,
-        today,
     }
 }
 
