@@ -122,47 +122,59 @@ pub fn App() -> impl IntoView {
         (!waiting.get()).then(|| {
             view! {
                 <main class="timeline-app">
-                    {move || {
-                        let current = lang.get();
-                        let t = texts(current);
-                        // No Embed button inside an embed.
-                        let embed_dialog = match state.get() {
-                            LoadState::Ready(timeline) if !embedded => {
-                                let title = timeline.doc.title.get(current).0.to_string();
-                                Some(view! { <embed::EmbedDialog lang=current t title /> })
-                            }
-                            _ => None,
-                        };
-                        view! {
-                            <div class="toolbar">
-                                <LanguageSwitcher lang />
-                                {embed_dialog}
-                            </div>
-                        }
-                    }}
-                    {move || {
-                        let lang = lang.get();
-                        let t = texts(lang);
-                        let state = state.get();
-                        if state != LoadState::Loading {
-                            remove_static_list();
-                        }
-                        match state {
-                            LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
-                            LoadState::Ready(timeline) => {
-                                // Read the URL again: it may have changed meanwhile, and
-                                // it carries the selection across a change of language.
-                                view! { <TimelineView timeline lang initial=url::read() sync_url=true /> }.into_any()
-                            }
-                            LoadState::Failed(error) => {
-                                let saved = saved_list.get_value();
-                                view! { <LoadFailure error t saved on_retry=move || load() /> }.into_any()
-                            }
-                        }
-                    }}
+                    <Toolbar lang state embedded />
+                    {move || content(lang.get(), state.get(), saved_list, load)}
                 </main>
             }
         })
+    }
+}
+
+/// The language switcher and, outside an embed, the Embed button.
+#[component]
+fn Toolbar(lang: RwSignal<Lang>, state: RwSignal<LoadState>, embedded: bool) -> impl IntoView {
+    move || {
+        let current = lang.get();
+        let t = texts(current);
+        let embed_dialog = match state.get() {
+            LoadState::Ready(timeline) if !embedded => {
+                let title = timeline.doc.title.get(current).0.to_string();
+                Some(view! { <embed::EmbedDialog lang=current t title /> })
+            }
+            _ => None,
+        };
+        view! {
+            <div class="toolbar">
+                <LanguageSwitcher lang />
+                {embed_dialog}
+            </div>
+        }
+    }
+}
+
+/// What the page shows for the data's state: "Loading…", the timeline, or
+/// the failure with the saved list of events.
+fn content(
+    lang: Lang,
+    state: LoadState,
+    saved_list: StoredValue<Option<String>>,
+    load: impl Fn() + Copy + 'static,
+) -> AnyView {
+    let t = texts(lang);
+    if state != LoadState::Loading {
+        remove_static_list();
+    }
+    match state {
+        LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
+        LoadState::Ready(timeline) => {
+            // Read the URL again: it may have changed meanwhile, and it
+            // carries the selection across a change of language.
+            view! { <TimelineView timeline lang initial=url::read() sync_url=true /> }.into_any()
+        }
+        LoadState::Failed(error) => {
+            let saved = saved_list.get_value();
+            view! { <LoadFailure error t saved on_retry=move || load() /> }.into_any()
+        }
     }
 }
 

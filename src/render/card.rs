@@ -47,7 +47,6 @@ fn time(html: &mut String, date: PartialDate, lang: Lang) {
 /// organisation, quotes (never translated) and sources (titles as
 /// published, with a translation where the reader's language differs).
 pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
-    let t = texts(lang);
     let event = &entry.event;
     let expected = event.status == Status::Expected;
     let mut html = String::with_capacity(2048);
