@@ -1,0 +1,173 @@
+//! Every interface string, in every language, in one typed table.
+//!
+//! [`Texts`] has one field per string; each language is a `const` of it, so
+//! a missing translation is a compile error, not a blank on screen. Strings
+//! with values in them are functions. Content (titles, summaries, names)
+//! comes from the data, not from here.
+//!
+//! Adding a language: add a [`Lang`] variant (code, date locale), a `const`
+//! of [`Texts`] below, and its arm in [`texts`]; the compiler lists every
+//! place that still needs it.
+
+use crate::model::{Kind, Lang};
+
+mod en;
+mod zh_hans;
+mod zh_hant;
+
+use en::EN;
+use zh_hans::ZH_HANS;
+use zh_hant::ZH_HANT;
+
+/// The document's title: the selected event's title, then the timeline's,
+/// so a shared `?event=` link and a browser tab name what is on screen.
+pub fn page_title(timeline_title: &str, event_title: Option<&str>) -> String {
+    match event_title {
+        Some(event) => format!("{event} – {timeline_title}"),
+        None => timeline_title.to_string(),
+    }
+}
+
+/// The interface's words in one language.
+pub struct Texts {
+    /// The language's own name, for the switcher.
+    pub language_name: &'static str,
+    pub language_label: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    /// The page's name, for the document title when the data (which holds
+    /// the real title) could not be loaded: the shipped data's title (a
+    /// test keeps them the same).
+    pub app_title: &'static str,
+    /// After the first problems of a long list: how many more there are,
+    /// and where to see them all.
+    pub more_problems: fn(usize) -> String,
+    /// Above the build-time list of events, kept under a load failure.
+    pub saved_list: &'static str,
+    /// Above the static list for readers without JavaScript (English
+    /// only: the static list is English; the other tables carry it for
+    /// completeness).
+    pub static_note: &'static str,
+    pub network_failed: &'static str,
+    pub timed_out: &'static str,
+    pub too_large: fn(usize, usize) -> String,
+    pub not_utf8: fn(usize) -> String,
+    pub not_found: &'static str,
+    pub server_error: fn(u16) -> String,
+    pub data_invalid: &'static str,
+    pub data_syntax: fn(usize, usize, &str) -> String,
+    pub schema_version: fn(Option<u64>, u64) -> String,
+    pub timeline_nav: &'static str,
+    pub selected_event: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub position: fn(usize, usize) -> String,
+    pub events_shown: fn(usize) -> String,
+    /// The markers on the axis when it shows a page of them: first, last, all.
+    pub page_range: fn(usize, usize, usize) -> String,
+    pub earlier_events: &'static str,
+    pub later_events: &'static str,
+    /// The one-line announcement of a new selection.
+    pub announce: fn(&str, &str) -> String,
+    /// After a filter change moved the selection: the count, then the
+    /// event now selected (`announce`'s line).
+    pub filter_moved_selection: fn(&str, &str) -> String,
+    /// Why the last shown kind, or organisation, cannot be unticked.
+    pub kind_locked: &'static str,
+    pub organisation_locked: &'static str,
+    /// Shown while the keyboard is among the markers.
+    pub keys_hint: &'static str,
+    pub expected: &'static str,
+    pub expected_detail: &'static str,
+    pub derived: &'static str,
+    pub term: &'static str,
+    pub term_derived: &'static str,
+    pub today: &'static str,
+    /// The end of a lasting event, at the end of its band: its date.
+    pub term_ends: fn(&str) -> String,
+    pub term_ends_derived: fn(&str) -> String,
+    /// The axis's zoom controls, their keys, and what a zoom says.
+    pub zoom_controls: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub zoom_fit: &'static str,
+    pub zoom_hint: &'static str,
+    /// After a zoom: the new level (e.g. "2") in frame widths.
+    pub zoom_level: fn(&str) -> String,
+    pub zoom_fitted: &'static str,
+    /// The scrollable axis, when zoomed in.
+    pub axis_scroll: &'static str,
+    /// The legend of the axis's marks.
+    pub legend: &'static str,
+    pub legend_took_place: &'static str,
+    pub legend_expected: &'static str,
+    pub legend_interval: &'static str,
+    pub legend_term: &'static str,
+    pub legend_today: &'static str,
+    pub people: &'static str,
+    pub sources: &'static str,
+    /// Joins a name and a role: "Prof. X, President".
+    pub name_role_separator: &'static str,
+    /// The label over a quotation given in another language than the
+    /// reader's (its BCP 47 tag): quotations are never translated.
+    pub quote_original: fn(&str) -> &'static str,
+    pub filter_kinds: &'static str,
+    pub filter_organisations: &'static str,
+    pub kind_visit: &'static str,
+    pub kind_delegation: &'static str,
+    pub kind_agreement: &'static str,
+    pub kind_exchange: &'static str,
+    pub kind_context: &'static str,
+    pub no_match: &'static str,
+    pub show_all: &'static str,
+    pub embed_button: &'static str,
+    pub embed_title: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_with_event: &'static str,
+    pub embed_code: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub close: &'static str,
+    /// A translated title, after the original one.
+    pub translated_title: fn(&str) -> String,
+}
+
+impl Texts {
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Visit => self.kind_visit,
+            Kind::Delegation => self.kind_delegation,
+            Kind::Agreement => self.kind_agreement,
+            Kind::Exchange => self.kind_exchange,
+            Kind::Context => self.kind_context,
+        }
+    }
+}
+
+/// A count with its thousands grouped by commas, as all three languages
+/// write Arabic numerals: 10,000.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The interface's words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &EN,
+        Lang::ZhHant => &ZH_HANT,
+        Lang::ZhHans => &ZH_HANS,
+    }
+}
+
+#[cfg(test)]
+mod tests;
