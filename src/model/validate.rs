@@ -308,7 +308,49 @@ impl Validator {
         let path = root.index(i);
         self.id(path.field("id"), &event.id, ids, "event");
         let start = self.date(path.field("date"), &event.date);
-        let end = match &event.end {
+        let end = self.event_end(&path, event, start);
+        self.text(path.field("title"), &event.title);
+        self.text(path.field("summary"), &event.summary);
+        if let Some(place) = &event.place {
+            self.text(path.field("place"), place);
+        }
+        for (j, org) in event.organisations.iter().enumerate() {
+            self.reference(
+                path.field("organisations").index(j),
+                org,
+                orgs,
+                "organisation",
+                "organisations",
+            );
+        }
+        self.event_people(&path, event, people, sources);
+        if event.sources.is_empty() {
+            self.report(
+                path.field("sources"),
+                "no source is given: every event must name the source that states it",
+            );
+        }
+        for (j, s) in event.sources.iter().enumerate() {
+            self.reference(
+                path.field("sources").index(j),
+                s,
+                sources,
+                "source",
+                "sources",
+            );
+        }
+        (start, end)
+    }
+
+    /// An event's end: a real date, not before the start; `Some(None)`
+    /// when it has none, `None` when its date is not a date.
+    fn event_end(
+        &mut self,
+        path: &Path,
+        event: &Event,
+        start: Option<PartialDate>,
+    ) -> Option<Option<PartialDate>> {
+        match &event.end {
             None => Some(None),
             Some(end) => {
                 if let Some(note) = &end.note {
@@ -328,21 +370,18 @@ impl Validator {
                 }
                 parsed.map(Some)
             }
-        };
-        self.text(path.field("title"), &event.title);
-        self.text(path.field("summary"), &event.summary);
-        if let Some(place) = &event.place {
-            self.text(path.field("place"), place);
         }
-        for (j, org) in event.organisations.iter().enumerate() {
-            self.reference(
-                path.field("organisations").index(j),
-                org,
-                orgs,
-                "organisation",
-                "organisations",
-            );
-        }
+    }
+
+    /// An event's participants and quotations: known people and sources,
+    /// roles and quotations written.
+    fn event_people(
+        &mut self,
+        path: &Path,
+        event: &Event,
+        people: &HashSet<&str>,
+        sources: &HashSet<&str>,
+    ) {
         for (j, p) in event.participants.iter().enumerate() {
             let participants = path.field("participants");
             let participant = participants.index(j);
@@ -371,22 +410,6 @@ impl Validator {
             }
             self.language_tag(qpath.field("lang"), &q.lang);
         }
-        if event.sources.is_empty() {
-            self.report(
-                path.field("sources"),
-                "no source is given: every event must name the source that states it",
-            );
-        }
-        for (j, s) in event.sources.iter().enumerate() {
-            self.reference(
-                path.field("sources").index(j),
-                s,
-                sources,
-                "source",
-                "sources",
-            );
-        }
-        (start, end)
     }
 
     /// Events are listed in date order. Imprecise dates may overlap (2024
