@@ -57,22 +57,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Checks one file and prints what it finds; true when it is valid.
-fn check(file: &str) -> bool {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            say!("{file}: error: cannot read the file: {e}");
-            return false;
-        }
-    };
-    let text = match decode(&bytes) {
-        Ok(text) => text,
+/// The file's text, or `None` after saying why there is none (too large,
+/// not UTF-8).
+fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Option<&'a str> {
+    match decode(bytes) {
+        Ok(text) => Some(text),
         Err(LoadError::TooLarge { bytes }) => {
             say!(
                 "{file}: error: the file is too large: {bytes} bytes, and the app reads at most {MAX_BYTES} ({} MiB)",
                 MAX_BYTES / (1024 * 1024)
             );
-            return false;
+            None
         }
         Err(LoadError::Encoding { offset }) => {
             // The place of the first byte that is not UTF-8.
@@ -83,12 +78,25 @@ fn check(file: &str) -> bool {
                 place.line,
                 place.column
             );
-            return false;
+            None
         }
         Err(e) => {
             say!("{file}: error: {e}");
+            None
+        }
+    }
+}
+
+fn check(file: &str) -> bool {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            say!("{file}: error: cannot read the file: {e}");
             return false;
         }
+    };
+    let Some(text) = text_of(file, &bytes) else {
+        return false;
     };
     let locator = Locator::new(text);
     let at = |path: &str| {
