@@ -19,7 +19,10 @@ import { appFrame } from './frames.mjs';
 const run = promisify(execFile);
 const FIXTURES = resolve(fileURLToPath(import.meta.url), '../../wordpress');
 const WP = '/usr/share/wordpress';
-const CONFIG = '/etc/wordpress/config-127.0.0.1.php';
+// Debian's wp-config.php reads /etc/wordpress/config-$WORDPRESS_CONFIG.php
+// when the server sets that variable: a name of this run's own.
+const CONFIG_NAME = `hkust-timeline-test-${process.pid}`;
+const CONFIG = `/etc/wordpress/config-${CONFIG_NAME}.php`;
 
 let app;
 let browser;
@@ -129,13 +132,13 @@ http {
     location ~ \\.php$ {
       include /etc/nginx/fastcgi_params;
       fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;
+      fastcgi_param WORDPRESS_CONFIG ${CONFIG_NAME};
       fastcgi_pass unix:${php};
     }
   }
 }`);
   start('/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')]);
 
-  // Debian's wp-config.php reads /etc/wordpress/config-<host>.php.
   assert.ok(!existsSync(CONFIG), `${CONFIG} exists already: not overwriting it`);
   await writeFile(CONFIG, `<?php
 define('DB_NAME', 'wp');
@@ -175,7 +178,7 @@ after(async () => {
 test('WordPress 6.1: a post holding the timeline address on its own line shows the sandboxed timeline, sized by wp-embed.js', async () => {
   const version = (await readFile(join(WP, 'wp-includes/version.php'), 'utf8')).match(/\$wp_version = '([^']+)'/)[1];
   const address = `${app.url}?lang=en&event=agreement-signed-2024-07-21`;
-  const { stdout } = await run('php', [join(FIXTURES, 'make-post.php'), new URL(site).host, address]);
+  const { stdout } = await run('php', [join(FIXTURES, 'make-post.php'), new URL(site).host, address, CONFIG_NAME]);
   const post = `${site}/?p=${Number(stdout.trim())}`;
   const html = await (await fetch(post)).text();
   const iframe = html.match(/<iframe[^>]*class="wp-embedded-content"[^>]*>/)?.[0];
