@@ -40,6 +40,9 @@ pub fn notify_select(id: &str) {
     post(&select_message(id));
 }
 
+/// The tallest frame WordPress's `wp-embed.js` allows, in CSS px.
+const WP_MAX_HEIGHT: f64 = 1000.0;
+
 /// WordPress's secret for this frame (`#?secret=<s>`), read once at start
 /// (the app's own URL writes keep that fragment, but read it before them).
 fn secret() -> Option<String> {
@@ -58,9 +61,22 @@ pub fn report_height() {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let (Some(root), true) = (root, is_framed()) {
-        let height = root.get_bounding_client_rect().height();
+        let mut height = root.get_bounding_client_rect().height();
+        let secret = secret();
+        if secret.is_some() {
+            // WordPress shows at most 1000 px: past that, the event list and
+            // the card scroll inside (`wp-tall`). Measured without them first,
+            // in one layout, so nothing flickers.
+            let list = root.class_list();
+            let _ = list.remove_1("wp-tall");
+            height = root.get_bounding_client_rect().height();
+            if height > WP_MAX_HEIGHT {
+                let _ = list.add_1("wp-tall");
+                height = root.get_bounding_client_rect().height();
+            }
+        }
         post(&resize_message(height));
-        if let Some(secret) = secret() {
+        if let Some(secret) = secret {
             post(&wp_height_message(height, &secret));
         }
     }

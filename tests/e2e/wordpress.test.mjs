@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
-import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile, chown } from 'node:fs/promises';
+import { access, chmod, chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,6 +72,7 @@ before(async () => {
   const fpm = (await run('sh', ['-c', 'ls /usr/sbin/php-fpm* | head -1'])).stdout.trim();
   assert.ok(fpm, 'php-fpm is installed');
   tmp = await mkdtemp(join(tmpdir(), 'timeline-wordpress-'));
+  await chmod(tmp, 0o711); // MariaDB runs as mysql and must reach its folder
 
   // MariaDB on a unix socket only.
   const db = join(tmp, 'db');
