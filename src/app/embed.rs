@@ -87,7 +87,9 @@ pub fn report_height() {
 fn short_field(data: &wasm_bindgen::JsValue, key: &str) -> Option<String> {
     let value = js_sys::Reflect::get(data, &key.into()).ok()?;
     let text = value.dyn_ref::<js_sys::JsString>()?;
-    (text.length() <= MAX_FIELD).then(|| text.as_string()).flatten()
+    (text.length() <= MAX_FIELD)
+        .then(|| text.as_string())
+        .flatten()
 }
 
 /// Reads a message from the host page. Nothing is copied out of `e` before

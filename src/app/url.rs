@@ -69,7 +69,11 @@ fn replace_query(edit: impl FnOnce(&UrlSearchParams)) {
         !fragment.is_empty() && Options::parse([], fragment).event.is_none()
     });
     let search = format!("?{}", String::from(params.to_string()));
-    let kept = if keep_hash { hash.clone() } else { String::new() };
+    let kept = if keep_hash {
+        hash.clone()
+    } else {
+        String::new()
+    };
     let url = format!("{}{search}{kept}", location.pathname().unwrap_or_default());
     let written = window
         .history()

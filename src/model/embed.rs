@@ -204,7 +204,10 @@ mod tests {
         assert_eq!(p(Some("hkust-pumch-timeline:other"), None), None);
         assert_eq!(p(None, None), None);
         let wp = |m, s, own| HostMessage::parse(None, None, m, s, own);
-        assert_eq!(wp(Some("ready"), Some("abc123"), Some("abc123")), Some(WordPressReady));
+        assert_eq!(
+            wp(Some("ready"), Some("abc123"), Some("abc123")),
+            Some(WordPressReady)
+        );
         assert_eq!(wp(Some("ready"), Some("abc124"), Some("abc123")), None);
         assert_eq!(wp(Some("ready"), Some("abc123"), None), None);
         assert_eq!(wp(Some("height"), Some("abc123"), Some("abc123")), None);

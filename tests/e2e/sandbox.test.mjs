@@ -152,3 +152,16 @@ test('a sibling frame cannot select, and a huge message from it costs the app no
   await page.context().close();
   await site.close();
 });
+
+test('CORS headers on exactly the files a sandboxed frame loads in CORS mode', async () => {
+  const html = await (await fetch(app.url)).text();
+  const hashed = [...html.matchAll(/(?:href|src)="?\.\/([^"\s>]+-[0-9a-f]{8,}(?:_bg)?\.(?:js|wasm|css))/g)].map((m) => m[1]);
+  assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.css')) && hashed.some((f) => f.startsWith('boot-')), hashed.join());
+  for (const path of [...new Set(hashed), 'data/timeline.json']) {
+    assert.equal((await fetch(app.url + path)).headers.get('access-control-allow-origin'), '*', path);
+  }
+  for (const path of ['', 'index.html', 'embed.js', 'embed-demo.html']) {
+    assert.equal((await fetch(app.url + path)).headers.get('access-control-allow-origin'), null, path || '/');
+  }
+  assert.match(html, /<link[^>]*crossorigin[^>]*rel="?stylesheet|<link[^>]*rel="?stylesheet[^>]*crossorigin/, 'the style sheet is requested with CORS, so its integrity can be checked');
+});
