@@ -18,8 +18,10 @@
     }
     return s !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(s) ? 'null' : o;
   }
+  // A hello goes out blind (the frame may still be about:blank; it says
+  // nothing); a selection only to the frame's own origin.
   function send(f, m) {
-    var o = origin(f);
+    var o = m.event ? origin(f) : '*';
     if (o && f.contentWindow) f.contentWindow.postMessage(m, o === 'null' ? '*' : o);
   }
   // A synced frame's key in this page's address.

@@ -43,6 +43,8 @@ test('live links: a new #timeline= on the host (a link, Back) selects in the fra
   await page.waitForTimeout(200);
   assert.equal(await selectedIn(frame), 'pumch-delegation-hkust-2024-04');
   assert.deepEqual(page.pageErrors, []);
+  // No postMessage to a window of another origin (Chromium logs those).
+  assert.deepEqual(page.consoleErrors.filter((e) => !/status of 404/.test(e)), []);
   await page.context().close();
   await site.close();
 });
