@@ -165,3 +165,25 @@ test('CORS headers on exactly the files a sandboxed frame loads in CORS mode', a
   }
   assert.match(html, /<link[^>]*crossorigin[^>]*rel="?stylesheet|<link[^>]*rel="?stylesheet[^>]*crossorigin/, 'the style sheet is requested with CORS, so its integrity can be checked');
 });
+
+test('sources open in a new tab from a sandbox that allows popups', async () => {
+  const site = await host(
+    `<iframe sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" src="${app.url}?embed=1&amp;lang=en" title="Timeline" style="width:700px;height:900px;border:0"></iframe>`,
+  );
+  const page = await openPage(browser, { viewport: { width: 1000, height: 900 } });
+  // The sources are on other sites: nothing leaves this machine.
+  const asked = [];
+  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    asked.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(site.url);
+  const frame = await appFrame(page.locator('iframe'));
+  const link = frame.locator('.card a[href^="http"]').first();
+  const href = await link.getAttribute('href');
+  await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  for (let i = 0; i < 100 && asked.length === 0; i++) await page.waitForTimeout(50);
+  assert.deepEqual(asked, [href], 'the new tab asked for the source');
+  await page.context().close();
+  await site.close();
+});
