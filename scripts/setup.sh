@@ -53,5 +53,19 @@ if [ "${1:-}" = "--test" ]; then
       exit 1
     fi
   fi
+  # A real WordPress for tests/e2e/wordpress.test.mjs (Debian's package,
+  # with MariaDB and PHP-FPM); the test starts them itself on 127.0.0.1, in
+  # a temporary folder, and stops them. Installing them starts no service.
+  if ! dpkg -s wordpress mariadb-server php-fpm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      say "Installing WordPress, MariaDB and PHP-FPM from Debian (for the WordPress test)"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 wordpress mariadb-server php-fpm
+    else
+      echo "WordPress, MariaDB or PHP-FPM are missing. As root, run:" >&2
+      echo "  apt-get update && apt-get install -y wordpress mariadb-server php-fpm" >&2
+      exit 1
+    fi
+  fi
   export CHROMEDRIVER=/usr/bin/chromedriver
 fi

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use crate::app::url;
 use crate::i18n::Texts;
 use crate::model::color::{fit_accent, Rgb, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS};
-use crate::model::embed::{resize_message, select_message, snippet, HELLO};
+use crate::model::embed::{
+    resize_message, select_message, snippet, wp_height_message, wp_secret, HostMessage, MAX_FIELD,
+};
 use crate::model::{Lang, Options};
 
 /// The host page's window, when the app is framed.
@@ -38,13 +40,90 @@ pub fn notify_select(id: &str) {
     post(&select_message(id));
 }
 
-/// Posts the content height to the host page, when framed.
+/// The tallest frame WordPress's `wp-embed.js` allows, in CSS px.
+const WP_MAX_HEIGHT: f64 = 1000.0;
+
+/// WordPress's secret for this frame (`#?secret=<s>`), read once at start
+/// (the app's own URL writes keep that fragment, but read it before them).
+fn secret() -> Option<String> {
+    thread_local! {
+        static SECRET: Option<String> = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .and_then(|h| wp_secret(h.strip_prefix('#').unwrap_or(&h)).map(str::to_string));
+    }
+    SECRET.with(Clone::clone)
+}
+
+/// Posts the content height to the host page, when framed: ours, and
+/// WordPress's when the frame has a secret.
 pub fn report_height() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let (Some(root), true) = (root, is_framed()) {
-        post(&resize_message(root.get_bounding_client_rect().height()));
+        let mut height = root.get_bounding_client_rect().height();
+        let secret = secret();
+        if secret.is_some() {
+            // WordPress shows at most 1000 px: past that, the event list and
+            // the card scroll inside (`wp-tall`). Measured without them first,
+            // in one layout, so nothing flickers.
+            let list = root.class_list();
+            let _ = list.remove_1("wp-tall");
+            height = root.get_bounding_client_rect().height();
+            if height > WP_MAX_HEIGHT {
+                let _ = list.add_1("wp-tall");
+                height = root.get_bounding_client_rect().height();
+            }
+        }
+        post(&resize_message(height));
+        if let Some(secret) = secret {
+            post(&wp_height_message(height, &secret));
+        }
+    }
+}
+
+/// A string field of a message, copied into Rust only when it is a string
+/// of at most [`MAX_FIELD`] UTF-16 units (its length is read in JS first).
+fn short_field(data: &wasm_bindgen::JsValue, key: &str) -> Option<String> {
+    let value = js_sys::Reflect::get(data, &key.into()).ok()?;
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    (text.length() <= MAX_FIELD)
+        .then(|| text.as_string())
+        .flatten()
+}
+
+/// Reads a message from the host page. Nothing is copied out of `e` before
+/// the sender is known to be the parent window and each field is known to
+/// be short.
+fn host_message(e: &web_sys::MessageEvent) -> Option<HostMessage> {
+    let parent = parent()?;
+    if !e.source().is_some_and(|s| js_sys::Object::is(&s, &parent)) {
+        return None;
+    }
+    let data = e.data();
+    if !data.is_object() || js_sys::Array::is_array(&data) {
+        return None;
+    }
+    let kind = short_field(&data, "type");
+    let event = short_field(&data, "event");
+    let message = short_field(&data, "message");
+    let given = short_field(&data, "secret");
+    HostMessage::parse(
+        kind.as_deref(),
+        event.as_deref(),
+        message.as_deref(),
+        given.as_deref(),
+        secret().as_deref(),
+    )
+}
+
+/// Selects event `id` at the host page's request: the URL takes the event
+/// (as a link inside the frame would), and the timeline follows it as it
+/// follows Back and Forward.
+fn select_from_host(id: &str) {
+    url::write_event(id);
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("popstate")) {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -72,6 +151,10 @@ pub fn setup(options: &Options) {
     if options.embed || framed {
         let _ = list.add_1("embed");
     }
+    if framed && secret().is_some() {
+        // WordPress gives the frame at most 1000 px: the layout fits.
+        let _ = list.add_1("wp-embed");
+    }
     if options.transparent {
         let _ = list.add_1("transparent");
     }
@@ -87,16 +170,12 @@ pub fn setup(options: &Options) {
         resized.forget();
         // embed.js may load after the app's first reports: it says hello,
         // and the app answers with its height.
+        // It may also ask for an event (the host's `#timeline=` changed).
         window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
-            let from_parent = match (e.source(), parent()) {
-                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
-                _ => false,
-            };
-            let kind = js_sys::Reflect::get(&e.data(), &"type".into())
-                .ok()
-                .and_then(|t| t.as_string());
-            if from_parent && kind.as_deref() == Some(HELLO) {
-                report_height();
+            match host_message(&e) {
+                Some(HostMessage::Hello | HostMessage::WordPressReady) => report_height(),
+                Some(HostMessage::Select(id)) => select_from_host(&id),
+                None => {}
             }
         });
     }

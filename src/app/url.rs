@@ -2,6 +2,8 @@
 //! filter back with `history.replaceState`, so every state can be linked to
 //! and survives a reload. The parsing rules are [`crate::model::options`]'s.
 
+use std::cell::RefCell;
+
 use web_sys::UrlSearchParams;
 
 use crate::model::{Filter, Lang, Options, Theme};
@@ -14,13 +16,31 @@ fn location() -> Option<web_sys::Location> {
     web_sys::window().map(|w| w.location())
 }
 
+thread_local! {
+    /// Where `history.replaceState` throws (a frame sandboxed without
+    /// `allow-same-origin` has an opaque origin): the query and fragment the
+    /// URL would now have, and the fragment it really had then.
+    static UNWRITTEN: RefCell<Option<(String, String, String)>> = const { RefCell::new(None) };
+}
+
+/// The URL's query and fragment (`?…`, `#…`): the real ones, or those
+/// `replaceState` could not write, until a link changes the fragment.
+fn search_and_hash(location: &web_sys::Location) -> (String, String) {
+    let search = location.search().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    UNWRITTEN.with_borrow(|unwritten| match unwritten {
+        Some((s, h, real)) if *real == hash => (s.clone(), h.clone()),
+        Some((s, _, _)) => (s.clone(), hash),
+        None => (search, hash),
+    })
+}
+
 /// The options the current URL asks for.
 pub fn read() -> Options {
     let Some(location) = location() else {
         return Options::default();
     };
-    let search = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
+    let (search, hash) = search_and_hash(&location);
     let params = UrlSearchParams::new_with_str(&search).ok();
     let values: Vec<(&str, String)> = KEYS
         .iter()
@@ -40,24 +60,31 @@ fn replace_query(edit: impl FnOnce(&UrlSearchParams)) {
         return;
     };
     let location = window.location();
-    let search = location.search().unwrap_or_default();
+    let (search, hash) = search_and_hash(&location);
     let Ok(params) = UrlSearchParams::new_with_str(&search) else {
         return;
     };
     edit(&params);
-    let hash = location.hash().unwrap_or_default();
     let keep_hash = hash.strip_prefix('#').is_some_and(|fragment| {
         !fragment.is_empty() && Options::parse([], fragment).event.is_none()
     });
-    let url = format!(
-        "{}?{}{}",
-        location.pathname().unwrap_or_default(),
-        String::from(params.to_string()),
-        if keep_hash { hash.as_str() } else { "" }
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    let search = format!("?{}", String::from(params.to_string()));
+    let kept = if keep_hash {
+        hash.clone()
+    } else {
+        String::new()
+    };
+    let url = format!("{}{search}{kept}", location.pathname().unwrap_or_default());
+    let written = window
+        .history()
+        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+    let real = location.hash().unwrap_or_default();
+    UNWRITTEN.set(written.is_err().then_some((search, kept, real)));
+}
+
+/// Puts the event a host page asked for into the URL.
+pub fn write_event(event: &str) {
+    replace_query(|params| params.set("event", event));
 }
 
 /// Puts the selected event and the filter into the URL.

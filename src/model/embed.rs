@@ -7,11 +7,22 @@
 //! - `{"type": "hkust-pumch-timeline:select", "event": "<id>"}` on every
 //!   change of selection.
 //!
-//! And one the app answers, from its parent window only:
+//! And these it accepts from its parent window only, in exactly this shape
+//! (see [`HostMessage::parse`]):
 //! - `{"type": "hkust-pumch-timeline:hello"}` (sent by `embed.js` when it
-//!   starts, in case it missed earlier reports): the app posts its height.
+//!   starts, in case it missed earlier reports): the app posts its height;
+//! - `{"type": "hkust-pumch-timeline:select", "event": "<id>"}`: the host
+//!   page's address changed (`#timeline=<id>`): select that event, without
+//!   a reload.
+//!
+//! WordPress's embed protocol: when the app's fragment is `#?secret=<s>`
+//! (letters and digits, as `wp-embed.js` writes it), it also posts
+//! `{"message": "height", "value": <CSS px>, "secret": "<s>"}` on every
+//! height change, and answers WordPress's `{"message": "ready", "secret":
+//! "<s>"}` with its height.
 
 use super::options::Options;
+use super::validate::is_valid_id;
 use crate::render::escape_html;
 
 pub const RESIZE: &str = "hkust-pumch-timeline:resize";
@@ -30,6 +41,71 @@ pub fn resize_message(height: f64) -> String {
 /// needs no escaping.
 pub fn select_message(id: &str) -> String {
     format!("{{\"type\":\"{SELECT}\",\"event\":\"{id}\"}}")
+}
+
+/// The longest string the app copies out of a message: an event id is at
+/// most 64 characters, the longest message type 27. Anything longer is
+/// refused before it is copied (a hostile frame could send hundreds of MB).
+pub const MAX_FIELD: u32 = 64;
+
+/// A message from the host page, in one of its documented shapes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostMessage {
+    /// `{"type": "hkust-pumch-timeline:hello"}`: post the height again.
+    Hello,
+    /// `{"type": "hkust-pumch-timeline:select", "event": "<id>"}`.
+    Select(String),
+    /// WordPress's `{"message": "ready", "secret": "<s>"}`, with the
+    /// frame's own secret: post the height again.
+    WordPressReady,
+}
+
+impl HostMessage {
+    /// Reads a message from its fields (each already known to be a string
+    /// of at most [`MAX_FIELD`] characters, or absent): `type` and `event`
+    /// for ours, `message` and `secret` for WordPress's. `secret` is the
+    /// frame's own WordPress secret, if it has one.
+    pub fn parse(
+        kind: Option<&str>,
+        event: Option<&str>,
+        wp_message: Option<&str>,
+        wp_secret: Option<&str>,
+        secret: Option<&str>,
+    ) -> Option<HostMessage> {
+        match (kind, event) {
+            (Some(HELLO), None) => return Some(HostMessage::Hello),
+            (Some(SELECT), Some(id)) if is_valid_id(id) => {
+                return Some(HostMessage::Select(id.to_string()))
+            }
+            (Some(_), _) => return None,
+            (None, _) => {}
+        }
+        match (wp_message, wp_secret, secret) {
+            (Some("ready"), Some(given), Some(own)) if given == own => {
+                Some(HostMessage::WordPressReady)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// WordPress's secret, from the app's fragment (`location.hash` without
+/// `#`): `?secret=<s>`, where `<s>` is 1 to 64 ASCII letters and digits
+/// (`wp-embed.js` refuses anything else).
+pub fn wp_secret(fragment: &str) -> Option<&str> {
+    let rest = fragment.strip_prefix("?secret=")?;
+    let secret = rest.split('&').next().unwrap_or(rest);
+    (!secret.is_empty() && secret.len() <= 64 && secret.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(secret)
+}
+
+/// The height message of WordPress's embed protocol. `secret` is a
+/// [`wp_secret`] (letters and digits only), so it needs no escaping.
+pub fn wp_height_message(height: f64, secret: &str) -> String {
+    format!(
+        "{{\"message\":\"height\",\"value\":{},\"secret\":\"{secret}\"}}",
+        height.ceil().max(0.0)
+    )
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay).
@@ -111,6 +187,53 @@ mod tests {
         assert_eq!(
             select_message("first-cohort-2024"),
             r#"{"type":"hkust-pumch-timeline:select","event":"first-cohort-2024"}"#
+        );
+    }
+
+    #[test]
+    fn host_messages_only_in_their_documented_shapes() {
+        use HostMessage::*;
+        let p = |k, e| HostMessage::parse(k, e, None, None, None);
+        assert_eq!(p(Some(HELLO), None), Some(Hello));
+        assert_eq!(p(Some(HELLO), Some("x")), None);
+        assert_eq!(
+            p(Some(SELECT), Some("first-cohort-2024")),
+            Some(Select("first-cohort-2024".into()))
+        );
+        assert_eq!(p(Some(SELECT), None), None);
+        assert_eq!(p(Some(SELECT), Some("<img src=x>")), None);
+        assert_eq!(p(Some(SELECT), Some("Upper")), None);
+        assert_eq!(p(Some(RESIZE), None), None);
+        assert_eq!(p(Some("hkust-pumch-timeline:other"), None), None);
+        assert_eq!(p(None, None), None);
+        let wp = |m, s, own| HostMessage::parse(None, None, m, s, own);
+        assert_eq!(
+            wp(Some("ready"), Some("abc123"), Some("abc123")),
+            Some(WordPressReady)
+        );
+        assert_eq!(wp(Some("ready"), Some("abc124"), Some("abc123")), None);
+        assert_eq!(wp(Some("ready"), Some("abc123"), None), None);
+        assert_eq!(wp(Some("height"), Some("abc123"), Some("abc123")), None);
+        // A type of ours wins: no mixing of the two protocols.
+        assert_eq!(
+            HostMessage::parse(Some(RESIZE), None, Some("ready"), Some("a"), Some("a")),
+            None
+        );
+    }
+
+    #[test]
+    fn wordpress_secret_and_height() {
+        assert_eq!(wp_secret("?secret=Ab3dE9xYz0"), Some("Ab3dE9xYz0"));
+        assert_eq!(wp_secret("?secret=abc&x=1"), Some("abc"));
+        assert_eq!(wp_secret("?secret="), None);
+        assert_eq!(wp_secret("?secret=a\"b"), None);
+        assert_eq!(wp_secret("?secret=a-b"), None);
+        assert_eq!(wp_secret(&format!("?secret={}", "a".repeat(65))), None);
+        assert_eq!(wp_secret("first-cohort-2024"), None);
+        assert_eq!(wp_secret(""), None);
+        assert_eq!(
+            wp_height_message(812.2, "abc"),
+            r#"{"message":"height","value":813,"secret":"abc"}"#
         );
     }
 
