@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::app::dom;
 use crate::app::url;
 use crate::i18n::Texts;
 use crate::model::color::{fit_accent, Rgb, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS};
@@ -162,23 +163,37 @@ pub fn setup(options: &Options) {
         apply_accent(&root, accent);
     }
     if framed {
-        // For the page's lifetime: setup runs once, when the app starts.
-        let resized = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(report_height);
-        if let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) {
-            observer.observe(&root);
-        }
-        resized.forget();
+        observe_height(&root);
         // embed.js may load after the app's first reports: it says hello,
         // and the app answers with its height.
         // It may also ask for an event (the host's `#timeline=` changed).
-        window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
-            match host_message(&e) {
+        dom::listen(window().into(), "message", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
+            match host_message(e) {
                 Some(HostMessage::Hello | HostMessage::WordPressReady) => report_height(),
                 Some(HostMessage::Select(id)) => select_from_host(&id),
                 None => {}
             }
         });
     }
+}
+
+/// Reports the height whenever `root` changes size, until the view that
+/// called this is cleaned up (the observer is disconnected then, so a
+/// second mount never doubles it).
+fn observe_height(root: &web_sys::Element) {
+    let resized = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(report_height);
+    let Ok(observer) = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(root);
+    let held = send_wrapper::SendWrapper::new((observer, resized));
+    on_cleanup(move || {
+        let (observer, _resized) = held.take();
+        observer.disconnect();
+    });
 }
 
 /// Sets `--tl-accent` and `--tl-accent-fg` from a validated colour, fitted
@@ -250,10 +265,17 @@ pub fn EmbedDialog(
             }
             None => status.set(t.copy_failed),
         }
-        if let Some(c) = code.get_untracked() {
-            c.select();
-        }
+        // The focus stays on Copy, so the status line is heard, not the
+        // code. Where the clipboard refuses, the code is selected for a
+        // copy by hand (which moves the focus there, as the status asks).
     };
+    Effect::new(move |_| {
+        if status.get() == t.copy_failed {
+            if let Some(c) = code.get_untracked() {
+                c.select();
+            }
+        }
+    });
     let close = move |_| {
         if let Some(d) = dialog.get_untracked() {
             d.close();

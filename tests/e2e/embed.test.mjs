@@ -185,6 +185,8 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
   await dialog.getByRole('button', { name: '复制' }).click();
   await dialog.getByText('已复制到剪贴板。').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
+  // The focus stays on Copy, so the status is heard, not the code.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '复制');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'embed-button', 'focus returns to the button');
