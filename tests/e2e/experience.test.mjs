@@ -2,7 +2,7 @@
 // reduced motion, print and themes, with axe-core in each state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, useApp, frames } from './harness.mjs';
+import { openPage, axe, useApp, frames, noProblems, selectedIds, focusedId, shownIds, sideOverflow } from './harness.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -24,16 +24,8 @@ async function open(path = '', options = DESKTOP) {
   return page;
 }
 
-const selected = (page) => page.locator('[aria-current="true"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
-const focusedId = (page) => page.evaluate(() => document.activeElement?.dataset?.eventId ?? null);
-const shownIds = (page) => page.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
 const query = (page) => new URL(page.url()).searchParams;
 
-async function noProblems(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
-  assert.deepEqual(await axe(page), [], 'no WCAG 2.2 AA violation');
-}
 
 test('keyboard: one tab stop, arrows and Home/End move focus, Enter and Space select, focus is visible', async () => {
   const page = await open();
@@ -53,12 +45,12 @@ test('keyboard: one tab stop, arrows and Home/End move focus, Enter and Space se
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   assert.equal(await focusedId(page), ids.at(-3));
-  assert.deepEqual(await selected(page), [ids[0]], 'moving focus does not select');
+  assert.deepEqual(await selectedIds(page), [ids[0]], 'moving focus does not select');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await selected(page), [ids.at(-3)]);
+  assert.deepEqual(await selectedIds(page), [ids.at(-3)]);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
-  assert.deepEqual(await selected(page), [ids.at(-2)]);
+  assert.deepEqual(await selectedIds(page), [ids.at(-2)]);
   assert.equal(await page.locator('.markers [data-event-id][tabindex="0"]').getAttribute('data-event-id'), ids.at(-2));
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focus ring shows');
@@ -95,28 +87,28 @@ test('touch: swiping the detail card left and right moves to the next and previo
   // A short or vertical drag is not a swipe.
   await swipe(page, card, -20);
   await frames(page);
-  assert.deepEqual(await selected(page), [ids[1]]);
+  assert.deepEqual(await selectedIds(page), [ids[1]]);
   await noProblems(page);
   await page.context().close();
 });
 
 test('deep links: ?event= and #id select on load, an unknown id falls back to the first event, the URL follows', async () => {
   let page = await open('?event=agreement-signed-2024-07-21');
-  assert.deepEqual(await selected(page), ['agreement-signed-2024-07-21']);
+  assert.deepEqual(await selectedIds(page), ['agreement-signed-2024-07-21']);
   assert.match(await page.locator('.detail h2').textContent(), /Agreement/);
   await page.context().close();
 
   page = await open('#first-cohort-2024');
-  assert.deepEqual(await selected(page), ['first-cohort-2024']);
+  assert.deepEqual(await selectedIds(page), ['first-cohort-2024']);
   await page.context().close();
 
   page = await open('?event=no-such-event');
-  assert.deepEqual(await selected(page), [ids[0]]);
+  assert.deepEqual(await selectedIds(page), [ids[0]]);
   await page.locator(`.markers [data-event-id="${ids[1]}"]`).click();
   assert.equal(query(page).get('event'), ids[1], 'the selection is in the URL');
   await page.reload();
   await page.locator('.markers [data-event-id]').first().waitFor();
-  assert.deepEqual(await selected(page), [ids[1]], 'and survives a reload');
+  assert.deepEqual(await selectedIds(page), [ids[1]], 'and survives a reload');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
 });
@@ -164,12 +156,12 @@ test('filters: one kind from the URL; the last shown kind cannot be hidden; a hi
   const first = await open('?event=ip-visit-pumch-2024-03');
   await first.getByRole('checkbox', { name: 'Visits' }).uncheck();
   const after = data.events.find((e) => e.kind !== 'visit').id;
-  assert.deepEqual(await selected(first), [after], 'the hidden event gives way');
+  assert.deepEqual(await selectedIds(first), [after], 'the hidden event gives way');
   await first.context().close();
   // A link's own event is always shown: its filter gives way (see resilience.test.mjs).
   const page = await open('?filter=kind:agreement');
   assert.deepEqual(await shownIds(page), ['agreement-signed-2024-07-21']);
-  assert.deepEqual(await selected(page), ['agreement-signed-2024-07-21']);
+  assert.deepEqual(await selectedIds(page), ['agreement-signed-2024-07-21']);
   const agreements = page.getByRole('checkbox', { name: 'Agreements' });
   assert.equal(await agreements.isChecked(), true);
   // Locked, but still focusable, and it says why.
@@ -209,7 +201,7 @@ test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones
     assert.deepEqual([...ys].sort((a, b) => a - b), ys, 'markers run top to bottom');
     assert.ok(new Set(boxes.map((b) => Math.round(b.x))).size === 1, 'in one column');
     assert.equal(await narrow.locator('.axis-scale').isVisible(), false);
-    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await XX;
     assert.ok(overflow <= 0, `${width}px: page is ${overflow}px too wide`);
     assert.deepEqual(await axe(narrow), []);
     await narrow.context().close();

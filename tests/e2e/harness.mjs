@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after, afterEach } from 'node:test';
@@ -31,7 +31,7 @@ export const CONTENT_TYPES = {
 };
 
 /** A free TCP port on 127.0.0.1. */
-async function freePort() {
+export async function freePort() {
   const probe = createServer();
   await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
   const { port } = probe.address();
@@ -40,23 +40,13 @@ async function freePort() {
 }
 
 /**
- * Serves the release build through a real nginx (Debian's), configured by
- * the project's own deploy/nginx.conf with only `listen` and `root` set for
- * the test. Resolves to { url, close }.
+ * A whole nginx configuration for a test instance living in `tmp` (its pid,
+ * logs and temporary folders there; runs in the foreground as root) with
+ * `server` as its one http block's content, Debian's dynamic modules
+ * loaded (brotli_static).
  */
-export async function serve(dir = DIST) {
-  const port = await freePort();
-  const tmp = await mkdtemp(join(tmpdir(), 'timeline-nginx-'));
-  let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
-  const replaced = server
-    .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`)
-    .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dir};`);
-  if (replaced === server || !replaced.includes(`root ${dir};`)) throw new Error('deploy/nginx.conf has no listen/root line to set');
-  server = replaced;
-  // Debian's dynamic modules (brotli_static), loaded as Debian's own
-  // nginx.conf does; their `modules/` paths are relative to the prefix.
-  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
-  const conf = `
+export function nginxConf(tmp, server) {
+  return `
 include /etc/nginx/modules-enabled/*.conf;
 user root;
 worker_processes 1;
@@ -76,6 +66,26 @@ http {
 ${server}
 }
 `;
+}
+
+/**
+ * Serves the release build through a real nginx (Debian's), configured by
+ * the project's own deploy/nginx.conf with only `listen` and `root` set for
+ * the test. Resolves to { url, close }.
+ */
+export async function serve(dir = DIST) {
+  const port = await freePort();
+  const tmp = await mkdtemp(join(tmpdir(), 'timeline-nginx-'));
+  let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
+  const replaced = server
+    .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`)
+    .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dir};`);
+  if (replaced === server || !replaced.includes(`root ${dir};`)) throw new Error('deploy/nginx.conf has no listen/root line to set');
+  server = replaced;
+  // Debian's dynamic modules (brotli_static), loaded as Debian's own
+  // nginx.conf does; their `modules/` paths are relative to the prefix.
+  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
+  const conf = nginxConf(tmp, server);
   await writeFile(join(tmp, 'nginx.conf'), conf);
   const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise((ok) => nginx.on('exit', ok));
@@ -112,6 +122,30 @@ export async function serveHost(pages) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * Serves the build from a plain Node server on 127.0.0.1 (not nginx), with
+ * data/timeline.json answered by `onData(req, res)`: for failures nginx
+ * would never make (a stalled or endless body, a dropped connection).
+ * Resolves to { url, close }.
+ */
+export async function serveBuild(onData) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/data/timeline.json') return onData(req, res);
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    try {
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
 }
 
 /** Launches Debian's Chromium headless, with no network chatter of its own. */
@@ -183,6 +217,27 @@ export function frames(page, n = 2) {
     const step = (left) => (left === 0 ? done() : requestAnimationFrame(() => step(left - 1)));
     step(n);
   }), n);
+}
+
+/** The ids of the events marked selected (`aria-current="true"`). */
+export const selectedIds = (page) =>
+  page.locator('[aria-current="true"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
+
+/** The ids of the markers on the axis, in order. */
+export const shownIds = (page) =>
+  page.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
+
+/** The event id of the focused marker, or null. */
+export const focusedId = (page) => page.evaluate(() => document.activeElement?.dataset?.eventId ?? null);
+
+/** How many CSS pixels the page is wider than its viewport (0 or less: no sideways scrolling). */
+export const sideOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** No uncaught error, no console error, no WCAG 2.2 AA violation. */
+export async function noProblems(page) {
+  assert.deepEqual(page.pageErrors, [], 'no uncaught error');
+  assert.deepEqual(page.consoleErrors, [], 'no console error');
+  assert.deepEqual(await axe(page), [], 'no WCAG 2.2 AA violation');
 }
 
 /** Saves a full-page screenshot into tests/artifacts/. */

@@ -2,7 +2,7 @@
 // interface, dates, <html lang>, the switcher and the browser's languages.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, DIST } from './harness.mjs';
+import { openPage, axe, screenshot, useApp, DIST, sideOverflow } from './harness.mjs';
 import { writeSynthetic } from '../../bench/synth.mjs';
 
 let server;
@@ -57,7 +57,7 @@ for (const [lang, want] of Object.entries(EXPECTED)) {
       await page.setViewportSize({ width: 360, height: 740 });
       await screenshot(page, `phone-${lang}`);
       assert.deepEqual(await axe(page), []);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await sideOverflow(page);
       assert.ok(overflow <= 0, `${overflow}px too wide`);
     }
     assert.deepEqual(page.pageErrors, []);

@@ -3,10 +3,7 @@
 // history, and failed loads (the second robustness round).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { openPage, DIST, CONTENT_TYPES, useApp } from './harness.mjs';
+import { openPage, serveBuild, useApp } from './harness.mjs';
 
 let app;
 let browser;
@@ -83,37 +80,22 @@ test('10,000 problems: the first 20, how many more, and Try again in view', asyn
  */
 async function chunkedServer(size) {
   const state = { sent: 0, closed: null };
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/data/timeline.json') {
-      res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-      state.closed = new Promise((ok) => res.on('close', ok));
-      // A steady drip (about 50 MB/s), so what sits in the sockets' buffers
-      // when the reader hangs up stays small beside the limit.
-      const chunk = Buffer.alloc(256 * 1024, 0x20);
-      let gone = false;
-      res.on('close', () => { gone = true; });
-      while (!gone && state.sent < size) {
-        state.sent += chunk.length;
-        if (!res.write(chunk)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
-        await new Promise((ok) => setTimeout(ok, 5));
-      }
-      if (!gone) res.end();
-      return;
+  const server = await serveBuild(async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    state.closed = new Promise((ok) => res.on('close', ok));
+    // A steady drip (about 50 MB/s), so what sits in the sockets' buffers
+    // when the reader hangs up stays small beside the limit.
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    let gone = false;
+    res.on('close', () => { gone = true; });
+    while (!gone && state.sent < size) {
+      state.sent += chunk.length;
+      if (!res.write(chunk)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+      await new Promise((ok) => setTimeout(ok, 5));
     }
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    try {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
+    if (!gone) res.end();
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    state,
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
-  };
+  return { state, ...server };
 }
 
 test('a chunked 50 MB answer without Content-Length is cut at the size limit', async () => {

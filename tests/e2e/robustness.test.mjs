@@ -2,10 +2,9 @@
 // and the Content Security Policy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { openPage, frames, DIST, CONTENT_TYPES, useApp } from './harness.mjs';
+import { join } from 'node:path';
+import { openPage, frames, serveBuild, DIST, useApp, sideOverflow } from './harness.mjs';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -78,7 +77,7 @@ test('HTML and script in every text field render as text and run nothing; long w
   assert.equal(await page.evaluate(() => window.__pwned), 0, 'no payload ran');
   assert.equal(await page.locator('.timeline-app img, .timeline-app script').count(), 0, 'no element came from the data');
   assert.match(await page.locator('.detail h2').textContent(), /<script>window.__pwned=1<\/script>/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sideOverflow(page);
   assert.ok(overflow <= 0, `${overflow}px too wide`);
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
@@ -91,33 +90,19 @@ test('HTML and script in every text field render as text and run nothing; long w
  */
 async function faultServer() {
   const state = { mode: 'ok', hits: 0 };
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/data/timeline.json') {
-      state.hits++;
-      const body = await readFile(join(DIST, 'data', 'timeline.json'));
-      if (state.mode === 404 || state.mode === 500) return res.writeHead(state.mode).end('error');
-      if (state.mode === 'drop') return req.socket.destroy();
-      if (state.mode === 'stall') {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
-        res.write(body.subarray(0, body.length / 2));
-        return; // never ends
-      }
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  const server = await serveBuild(async (req, res) => {
+    state.hits++;
+    const body = await readFile(join(DIST, 'data', 'timeline.json'));
+    if (state.mode === 404 || state.mode === 500) return res.writeHead(state.mode).end('error');
+    if (state.mode === 'drop') return req.socket.destroy();
+    if (state.mode === 'stall') {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.write(body.subarray(0, body.length / 2));
+      return; // never ends
     }
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    try {
-      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end();
-    }
+    return res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    state,
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
-  };
+  return { state, ...server };
 }
 
 test('a failing server: 404, 500, a dropped connection, a stalled body; then Retry recovers', async () => {

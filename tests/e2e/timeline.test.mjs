@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, served on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp } from './harness.mjs';
+import { openPage, axe, screenshot, useApp, sideOverflow } from './harness.mjs';
 
 const MISSION = [
   ['ip-visit-pumch-2024-03', 'March 2024'],
@@ -154,7 +154,7 @@ for (const [name, viewport] of [
       await screenshot(page, `${name}-${colorScheme}`);
       assert.deepEqual(await axe(page), []);
       // Nothing scrolls sideways.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await sideOverflow(page);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
       await page.context().close();
     });

@@ -4,7 +4,7 @@
 // Previous, links and page buttons move across all of it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, DIST } from './harness.mjs';
+import { openPage, axe, screenshot, useApp, DIST, noProblems, selectedIds, sideOverflow } from './harness.mjs';
 import { writeSynthetic } from '../../bench/synth.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -34,7 +34,6 @@ const markers = (page) =>
       size: Number(li.getAttribute('aria-setsize')),
     })),
   );
-const selected = (page) => page.locator('[aria-current="true"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
 const focused = (page) =>
   page.evaluate(() => {
     const button = document.activeElement;
@@ -43,11 +42,6 @@ const focused = (page) =>
 const range = (page) => page.locator('.page-range').textContent();
 const ids = (from, to) => Array.from({ length: to - from }, (_, k) => `event-${from + k}`);
 
-async function noProblems(page) {
-  assert.deepEqual(page.pageErrors, [], 'no uncaught error');
-  assert.deepEqual(page.consoleErrors, [], 'no console error');
-  assert.deepEqual(await axe(page), [], 'no WCAG 2.2 AA violation');
-}
 
 test('only a page of markers is in the DOM, each with its place in the whole set', async () => {
   const page = await open();
@@ -84,9 +78,9 @@ test('keyboard: arrows, Home and End move across the whole set, turning the page
   assert.deepEqual((await markers(page)).map((m) => m.pos), [41, 42, 43, 44, 45], 'the last page is shorter');
   assert.equal(await range(page), 'Events 41–45 of 45');
   assert.equal(await page.locator('.markers [tabindex="0"]').count(), 1, 'still one tab stop');
-  assert.deepEqual(await selected(page), [], 'moving focus does not select; the selection is on another page');
+  assert.deepEqual(await selectedIds(page), [], 'moving focus does not select; the selection is on another page');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await selected(page), ['event-44']);
+  assert.deepEqual(await selectedIds(page), ['event-44']);
   assert.equal(new URL(page.url()).searchParams.get('event'), 'event-44');
   assert.equal(await page.locator('.position').textContent(), '45 of 45');
 
@@ -102,7 +96,7 @@ test('keyboard: arrows, Home and End move across the whole set, turning the page
   await page.waitForFunction(() => document.activeElement?.dataset?.eventId === 'event-9');
   assert.deepEqual(await focused(page), { id: 'event-9', pos: 10 });
   await page.keyboard.press('Space');
-  assert.deepEqual(await selected(page), ['event-9']);
+  assert.deepEqual(await selectedIds(page), ['event-9']);
   // Tab leaves the list at once.
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), null);
@@ -112,10 +106,10 @@ test('keyboard: arrows, Home and End move across the whole set, turning the page
 
 test('Next and Previous cross page edges; a move within a page leaves the axis alone', async () => {
   const page = await open('&event=event-8');
-  assert.deepEqual(await selected(page), ['event-8']);
+  assert.deepEqual(await selectedIds(page), ['event-8']);
   await page.evaluate(() => { document.querySelector('.axis').dataset.mark = 'first render'; });
   await page.getByRole('button', { name: 'Next', exact: true }).click();
-  assert.deepEqual(await selected(page), ['event-9']);
+  assert.deepEqual(await selectedIds(page), ['event-9']);
   assert.equal(await page.locator('.axis').getAttribute('data-mark'), 'first render', 'the same page: not re-rendered');
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'event-10');
@@ -134,7 +128,7 @@ test('Next and Previous cross page edges; a move within a page leaves the axis a
 
 test('links to an event on a later page open that page', async () => {
   let page = await open('&event=event-30');
-  assert.deepEqual(await selected(page), ['event-30']);
+  assert.deepEqual(await selectedIds(page), ['event-30']);
   assert.deepEqual((await markers(page)).map((m) => m.id), ids(30, 40));
   assert.equal(await range(page), 'Events 31–40 of 45');
   assert.equal(await page.locator('.markers [tabindex="0"]').getAttribute('data-event-id'), 'event-30');
@@ -147,7 +141,7 @@ test('links to an event on a later page open that page', async () => {
   await page.context().close();
 
   page = await open('#event-17');
-  assert.deepEqual(await selected(page), ['event-17']);
+  assert.deepEqual(await selectedIds(page), ['event-17']);
   assert.equal(await range(page), 'Events 11–20 of 45');
   await page.context().close();
 });
@@ -200,7 +194,7 @@ test('phone: the page of markers as a vertical list, with the page bar above; ax
   assert.deepEqual((await markers(page)).map((m) => m.id), ids(20, 30));
   const xs = await page.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().x)));
   assert.equal(new Set(xs).size, 1, 'one column');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sideOverflow(page);
   assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
   for (const button of await page.locator('.page-bar button').all()) {
     const box = await button.boundingBox();
@@ -223,7 +217,7 @@ test('10,000 events: ten markers in the DOM, one card, and End reaches the last'
   assert.deepEqual(await focused(page), { id: 'event-9999', pos: 10000 });
   assert.equal(await range(page), 'Events 9,991–10,000 of 10,000');
   await page.keyboard.press('Enter');
-  assert.deepEqual(await selected(page), ['event-9999']);
+  assert.deepEqual(await selectedIds(page), ['event-9999']);
   assert.equal(await page.locator('.position').textContent(), '10,000 of 10,000');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();

@@ -7,13 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createServer } from 'node:net';
-import { access, chmod, chown, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, screenshot, useApp } from './harness.mjs';
+import { openPage, screenshot, useApp, freePort, nginxConf } from './harness.mjs';
 import { appFrame } from './frames.mjs';
 
 const run = promisify(execFile);
@@ -33,14 +32,6 @@ const children = [];
 let tmp;
 let site;
 let wroteConfig = false;
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
-  const { port } = probe.address();
-  await new Promise((ok) => probe.close(ok));
-  return port;
-}
 
 function start(command, args) {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -109,21 +100,9 @@ pm.max_children = 2
 catch_workers_output = yes
 `);
   start(fpm, ['-R', '-F', '-y', join(tmp, 'fpm.conf')]);
-  await writeFile(join(tmp, 'nginx.conf'), `
-user root;
-worker_processes 1;
-daemon off;
-pid ${tmp}/nginx.pid;
-error_log ${tmp}/nginx.log warn;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${tmp}/body;
-  fastcgi_temp_path ${tmp}/fastcgi;
-  proxy_temp_path ${tmp}/proxy;
-  uwsgi_temp_path ${tmp}/uwsgi;
-  scgi_temp_path ${tmp}/scgi;
+  // Debian's modules, as nginxConf loads them (paths relative to the prefix).
+  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
+  await writeFile(join(tmp, 'nginx.conf'), nginxConf(tmp, `
   server {
     listen 127.0.0.1:${port};
     root ${WP};
@@ -137,7 +116,7 @@ http {
       fastcgi_pass unix:${php};
     }
   }
-}`);
+`));
   start('/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')]);
 
   assert.ok(!existsSync(CONFIG), `${CONFIG} exists already: not overwriting it`);
