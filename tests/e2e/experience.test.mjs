@@ -201,7 +201,7 @@ test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones
     assert.deepEqual([...ys].sort((a, b) => a - b), ys, 'markers run top to bottom');
     assert.ok(new Set(boxes.map((b) => Math.round(b.x))).size === 1, 'in one column');
     assert.equal(await narrow.locator('.axis-scale').isVisible(), false);
-    const overflow = await XX;
+    const overflow = await sideOverflow(narrow);
     assert.ok(overflow <= 0, `${width}px: page is ${overflow}px too wide`);
     assert.deepEqual(await axe(narrow), []);
     await narrow.context().close();
