@@ -208,6 +208,9 @@ impl Validator {
         }
     }
 
+    /// Every rule over the whole file. A little over 80 lines: one call
+    /// or loop per list of the file, in the file's order, so a reader can
+    /// follow it against the file itself.
     fn check(&mut self, doc: &TimelineDoc) {
         if doc.schema_version != SCHEMA_VERSION {
             self.report(

@@ -20,6 +20,9 @@ use crate::model::{Entry, Precision, Status};
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
 /// nothing), then the zoom controls and the legend.
+///
+/// A little over 80 lines: one view of the landmark's four parts, each
+/// already a component or a call.
 #[component]
 pub(super) fn AxisNav(
     state: TimelineState,
@@ -162,6 +165,10 @@ fn marker_button(
 /// The axis for one page of the shown events (`shown`, the first at
 /// position `first` among `total`): the drawing, and one marker per event
 /// with a roving tab stop that the arrow keys, Home and End move.
+///
+/// About 90 lines: the keyboard handler, the focus effect and the view
+/// share the list's node ref and the two selectors made here; the
+/// drawing and each marker are already functions of their own.
 #[component]
 fn Axis(
     state: TimelineState,

@@ -8,7 +8,11 @@ use super::text;
 use crate::model::options::Facets;
 use crate::model::Filter;
 
-/// Checkboxes for the kinds and organisations present in the data.
+/// Checkboxes for the kinds and organisations present in the data, with
+/// the hints that say why the last shown one is locked.
+///
+/// A little over 80 lines: two groups built the same way, each box by
+/// [`filter_check`]; the rest is their markup.
 #[component]
 pub(super) fn Filters(state: TimelineState) -> impl IntoView {
     let (kinds, orgs) = state.timeline.with_value(|t| {
