@@ -105,6 +105,20 @@ test('WordPress protocol: a host that answers only {message, value, secret} show
     const { scrolls, focusable } = await card.evaluate((c) => ({ scrolls: c.scrollHeight > c.clientHeight, focusable: !!c.querySelector('a[href]') }));
     assert.ok(scrolls, 'the long card scrolls inside');
     assert.ok(focusable, 'and holds links, so the keyboard reaches it');
+    if (width < 480) {
+      // The list scrolls inside too, and follows the selection: Next twice
+      // from the card selects markers below the list's fold.
+      const list = frame.locator('.axis');
+      assert.ok(await list.evaluate((l) => l.scrollHeight > l.clientHeight), 'the list scrolls inside');
+      for (let i = 0; i < 2; i++) await frame.locator('.pager .next').click();
+      await frame.locator('.markers [aria-current="true"]').evaluate((m) => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const inView = await list.evaluate((l) => {
+        const box = l.getBoundingClientRect();
+        const m = l.querySelector('[aria-current="true"]').parentElement.getBoundingClientRect();
+        return m.top >= box.top - 1 && m.bottom <= box.bottom + 1;
+      });
+      assert.ok(inView, 'the selected marker is in the list\'s view');
+    }
     assert.deepEqual(await axe(frame), []);
     await screenshot(page, `wordpress-style-${viewport}`);
     assert.deepEqual(page.pageErrors, []);

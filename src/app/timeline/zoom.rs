@@ -35,6 +35,45 @@ pub(super) struct ZoomState {
     sync_url: bool,
 }
 
+/// On narrow screens the markers are a vertical list, which scrolls inside
+/// itself only where the page's height is capped (WordPress's 1000 px,
+/// `wp-tall`): there the marker of `id` is brought into the list's view,
+/// as little as it takes ([`zoom::reveal`], vertically). The page itself
+/// is never scrolled.
+fn reveal_in_list(frame: &web_sys::HtmlDivElement, id: &str) {
+    let Some(list) = frame.query_selector(".axis").ok().flatten() else {
+        return;
+    };
+    if list.scroll_height() <= list.client_height() {
+        return;
+    }
+    let Some(item) = list
+        .query_selector(&format!("[data-event-id=\"{id}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|b| b.parent_element())
+    else {
+        return;
+    };
+    let (l, r) = (
+        list.get_bounding_client_rect(),
+        item.get_bounding_client_rect(),
+    );
+    let scroll = f64::from(list.scroll_top());
+    let top = r.top() - l.top() + scroll;
+    let to = zoom::reveal(
+        top,
+        top + r.height(),
+        scroll,
+        f64::from(list.client_height()),
+        f64::from(list.scroll_height()),
+        8.0,
+    );
+    if (to - scroll).abs() >= 1.0 {
+        list.set_scroll_top(to.round() as i32);
+    }
+}
+
 fn wide() -> bool {
     window()
         .match_media("(min-width: 48rem)")
@@ -151,6 +190,7 @@ impl ZoomState {
             return;
         };
         if !wide() {
+            reveal_in_list(&frame, id);
             return;
         }
         let Some(item) = frame
