@@ -6,19 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveHost, openPage, axe, screenshot, DIST, useApp } from './harness.mjs';
+import { host, settled, watchMessages } from './frames.mjs';
 
 let app;
 let browser;
 let data;
 
 useApp((c) => ({ app: app, browser, data } = c));
-
-/** A host page (on its own origin) holding `body`. */
-async function host(body) {
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
-<style>body{margin:0;padding:8px;font-family:sans-serif}</style></head><body>${body}</body></html>`;
-  return serveHost({ '/': html });
-}
 
 /** Opens a host page holding `body` in a new browser page with `options`. */
 async function visit(body, options) {
@@ -31,23 +25,6 @@ async function visit(body, options) {
 const frameTag = (query, width, extra = '') =>
   `<iframe src="${app.url}?${query}" title="Timeline" style="width:${width};height:300px;border:0" data-hkust-pumch-timeline ${extra}></iframe>`;
 const script = () => `<script src="${app.url}embed.js" defer></script>`;
-
-/** Waits until the iframe's height matches its document's (within 2 px) and holds. */
-async function settled(page, iframe) {
-  const frame = await (await iframe.elementHandle()).contentFrame();
-  await frame.locator('.markers [data-event-id]').first().waitFor();
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const outer = (await iframe.boundingBox()).height;
-    const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-    if (Math.abs(outer - inner) <= 2 && Math.abs(outer - last) < 0.5) return { frame, outer, inner };
-    last = outer;
-    await page.waitForTimeout(50);
-  }
-  const outer = (await iframe.boundingBox()).height;
-  const inner = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-  assert.fail(`iframe ${outer}px never settled on its content ${inner}px`);
-}
 
 const noInnerScrollbar = (frame) =>
   frame.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
@@ -130,11 +107,15 @@ test('forged or malformed messages are ignored', async () => {
   const { site, page } = await visit(frameTag('lang=en', '600px', 'data-sync-url') + script(), { viewport: { width: 1000, height: 800 } });
   const iframe = page.locator('iframe');
   const { frame, outer } = await settled(page, iframe);
-  // From the host page itself (wrong source), well-formed.
-  await page.evaluate(() => {
+  // From the host page itself (wrong source), well-formed; the host posts
+  // them to itself, so they are dispatched before the marker that follows.
+  await page.evaluate(() => new Promise((done) => {
+    addEventListener('message', (e) => e.data === 'test: host sent' && done());
     window.postMessage({ type: 'hkust-pumch-timeline:resize', height: 77 }, '*');
     window.postMessage({ type: 'hkust-pumch-timeline:select', event: 'first-cohort-2024' }, '*');
-  });
+    window.postMessage('test: host sent', '*');
+  }));
+  const frameSent = await watchMessages(page, iframe, ['test: frame sent']);
   // From the frame's own window, malformed.
   await frame.evaluate(() => {
     const bad = [
@@ -151,8 +132,10 @@ test('forged or malformed messages are ignored', async () => {
       42,
     ];
     for (const m of bad) parent.postMessage(m, '*');
+    parent.postMessage('test: frame sent', '*');
   });
-  await page.waitForTimeout(300);
+  // Messages from one window to another arrive in order: the marker last.
+  await frameSent();
   assert.equal((await iframe.boundingBox()).height, outer);
   assert.equal(await page.evaluate(() => location.hash), '');
   assert.deepEqual(page.pageErrors, []);

@@ -17,18 +17,62 @@ export async function appFrame(iframe) {
   return frame;
 }
 
-/** Waits until the iframe's height matches its document's (within 2 px) and holds. */
+/**
+ * Waits until the iframe's height matches its document's (within 2 px) and
+ * holds: the host page is watched (every frame, by waitForFunction) until
+ * the iframe takes the document's height, and the document is read again
+ * to see that it has not moved meanwhile.
+ */
 export async function settled(page, iframe) {
   const frame = await appFrame(iframe);
+  const element = await iframe.elementHandle();
   const inner = () => frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const outer = (await iframe.boundingBox()).height;
-    if (Math.abs(outer - (await inner())) <= 2 && Math.abs(outer - last) < 0.5) return { frame, outer };
-    last = outer;
-    await page.waitForTimeout(50);
+  for (let round = 0; round < 20; round++) {
+    const height = await inner();
+    await page.waitForFunction(
+      ({ element, height }) => Math.abs(element.getBoundingClientRect().height - height) <= 2,
+      { element, height },
+    );
+    if (Math.abs((await inner()) - height) < 0.5) return { frame, outer: (await iframe.boundingBox()).height };
   }
   assert.fail(`iframe ${(await iframe.boundingBox()).height}px never settled on its content ${await inner()}px`);
+}
+
+/**
+ * A round trip to the app in `iframe`: the host posts it `hello` and waits
+ * for the height it answers with. Messages between two windows arrive in
+ * order, so whatever the host sent the frame before has been handled then.
+ */
+export async function roundTrip(page, iframe) {
+  await page.evaluate(
+    (element) => new Promise((done) => {
+      addEventListener('message', function answer(e) {
+        if (e.source === element.contentWindow && e.data?.type === 'hkust-pumch-timeline:resize') {
+          removeEventListener('message', answer);
+          done();
+        }
+      });
+      element.contentWindow.postMessage({ type: 'hkust-pumch-timeline:hello' }, '*');
+    }),
+    await iframe.elementHandle(),
+  );
+}
+
+/**
+ * Starts recording, in the host page, which of `payloads` the iframe posts
+ * to it; returns a function that waits until every one has been
+ * dispatched. embed.js listens first, so it has handled them by then.
+ */
+export async function watchMessages(page, iframe, payloads) {
+  const key = `seen${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(({ element, key, wanted }) => {
+    window[key] = new Set();
+    addEventListener('message', (e) => {
+      const json = JSON.stringify(e.data);
+      if (e.source === element.contentWindow && wanted.includes(json)) window[key].add(json);
+    });
+  }, { element: await iframe.elementHandle(), key, wanted: payloads.map((p) => JSON.stringify(p)) });
+  return () => page.waitForFunction(({ key, n }) => window[key].size >= n, { key, n: payloads.length });
 }
 
 /** The id of the selected event in `frame`. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, useApp } from './harness.mjs';
-import { host, appFrame, settled, selectedIn } from './frames.mjs';
+import { host, appFrame, settled, selectedIn, roundTrip, watchMessages } from './frames.mjs';
 
 let app;
 let browser;
@@ -38,9 +38,14 @@ test('live links: a new #timeline= on the host (a link, Back) selects in the fra
   await frame.locator('.markers [data-event-id="pumch-delegation-hkust-2024-04"]').click();
   await page.waitForFunction(() => location.hash === '#timeline=pumch-delegation-hkust-2024-04');
   assert.equal(await selectedIn(frame), 'pumch-delegation-hkust-2024-04');
-  // A bad id in the host's address is ignored.
-  await page.evaluate(() => (location.hash = '#timeline=%3Cscript%3E'));
-  await page.waitForTimeout(200);
+  // A bad id in the host's address is ignored: once embed.js has seen the
+  // change (its listener runs before this one) and a round trip to the
+  // frame is back, the selection is still the same.
+  await page.evaluate(() => new Promise((seen) => {
+    addEventListener('hashchange', seen, { once: true });
+    location.hash = '#timeline=%3Cscript%3E';
+  }));
+  await roundTrip(page, page.locator('iframe'));
   assert.equal(await selectedIn(frame), 'pumch-delegation-hkust-2024-04');
   assert.deepEqual(page.pageErrors, []);
   // No postMessage to a window of another origin (Chromium logs those).
@@ -125,10 +130,12 @@ test('embed.js ignores messages from a frame whose origin is no longer its src o
   await page.goto(site.url);
   const iframe = page.locator('iframe');
   const { frame, outer } = await settled(page, iframe);
+  const dispatched = await watchMessages(page, iframe, [
+    { type: 'hkust-pumch-timeline:resize', height: 77 },
+    { type: 'hkust-pumch-timeline:select', event: 'first-cohort-2024' },
+  ]);
   await frame.evaluate((url) => (location.href = url), site.url + 'elsewhere');
-  const moved = await (await iframe.elementHandle()).contentFrame();
-  await moved.waitForFunction(() => document.title === 'sent');
-  await page.waitForTimeout(200);
+  await dispatched();
   assert.equal((await iframe.boundingBox()).height, outer);
   assert.equal(await page.evaluate(() => location.hash), '');
   await page.context().close();

@@ -187,8 +187,11 @@ test('sources open in a new tab from a sandbox that allows popups', async () => 
   const page = await openPage(browser, { viewport: { width: 1000, height: 900 } });
   // The sources are on other sites: nothing leaves this machine.
   const asked = [];
+  let firstAsked;
+  const anyAsked = new Promise((ok) => (firstAsked = ok));
   await page.context().route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     asked.push(route.request().url());
+    firstAsked();
     return route.abort();
   });
   await page.goto(site.url);
@@ -196,7 +199,7 @@ test('sources open in a new tab from a sandbox that allows popups', async () => 
   const link = frame.locator('.card a[href^="http"]').first();
   const href = await link.getAttribute('href');
   await Promise.all([page.context().waitForEvent('page'), link.click()]);
-  for (let i = 0; i < 100 && asked.length === 0; i++) await page.waitForTimeout(50);
+  await anyAsked;
   assert.deepEqual(asked, [href], 'the new tab asked for the source');
   await page.context().close();
   await site.close();
