@@ -56,7 +56,6 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Checks one file and prints what it finds; true when it is valid.
 /// The file's text, or `None` after saying why there is none (too large,
 /// not UTF-8).
 fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Option<&'a str> {
@@ -87,6 +86,7 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Option<&'a str> {
     }
 }
 
+/// Checks one file and prints what it finds; true when it is valid.
 fn check(file: &str) -> bool {
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,

@@ -146,19 +146,7 @@ impl Texts {
     }
 }
 
-/// A count with its thousands grouped by commas, as all three languages
-/// write Arabic numerals: 10,000.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use crate::model::lang::grouped;
 
 /// The interface's words in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {

@@ -175,9 +175,11 @@ pub fn plain(message: &str) -> String {
     }
 }
 
-/// then [`load`]s it.
+/// Reads a timeline file as it comes off the network: refuses one over
+/// [`MAX_BYTES`] or not in UTF-8, accepts (and drops) a byte-order mark,
+/// then parses and validates it.
 pub fn load_bytes(bytes: &[u8]) -> Result<Timeline, LoadError> {
-    load(decode(bytes)?)
+    parse(decode(bytes)?)
 }
 
 /// The text of a timeline file as it comes off the network: refuses one
@@ -216,7 +218,15 @@ impl Header {
 /// 10,000 events (one JS call per field), and it could not place a wrong
 /// type in the file (bench/DECISIONS.md).
 pub fn load(json: &str) -> Result<Timeline, LoadError> {
-    let json = decode(json.as_bytes())?;
+    // Text is UTF-8 already: only the size and the byte-order mark remain.
+    if json.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge { bytes: json.len() });
+    }
+    parse(json.strip_prefix('\u{feff}').unwrap_or(json))
+}
+
+/// Parses and validates decoded text (no byte-order mark).
+fn parse(json: &str) -> Result<Timeline, LoadError> {
     // One pass in the usual case. The version decides what the rest means,
     // so when the file does not read as this version's, a second look at
     // the version alone tells a file of another version from a broken one.

@@ -1,7 +1,7 @@
 //! Things in valid data that are probably mistakes: the data check prints
 //! them as warnings, and the data still loads.
 
-use super::lang::Lang;
+use super::lang::{grouped, Lang};
 use super::schema::Localized;
 use super::timeline::{Entry, Timeline};
 use super::validate::Problem;
@@ -21,24 +21,11 @@ pub fn warnings(timeline: &Timeline) -> Vec<Problem> {
     out
 }
 
-/// A count with its thousands grouped: 7,000.
-fn grouped(n: i32) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn years(n: i32) -> String {
     if n == 1 {
         "1 year".into()
     } else {
-        format!("{} years", grouped(n))
+        format!("{} years", grouped(n.unsigned_abs() as usize))
     }
 }
 
@@ -47,7 +34,8 @@ fn years(n: i32) -> String {
 /// `events[5].date: 9025-11-18 is 7,000 years after the other events (the
 /// latest: 2025-11-18): a typo?`.
 pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
-    let mut out = Vec::new();
+    // Each problem with its event's index, to list them in the data's order.
+    let mut out: Vec<(usize, Problem)> = Vec::new();
     let mut by_year: Vec<(i32, usize)> = entries
         .iter()
         .enumerate()
@@ -82,36 +70,36 @@ pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
                     years(nearest)
                 ),
             };
-            out.push(Problem {
-                path: format!("events[{i}].date"),
-                message,
-            });
+            out.push((
+                i,
+                Problem {
+                    path: format!("events[{i}].date"),
+                    message,
+                },
+            ));
         }
     }
     for (i, entry) in entries.iter().enumerate() {
         if let Some(end) = entry.end {
             let gap = end.year_number() - entry.start.year_number();
             if gap >= FAR_YEARS {
-                out.push(Problem {
-                    path: format!("events[{i}].end.date"),
-                    message: format!(
-                        "the end ({}) is {} after the start ({}): a typo?",
-                        end.iso(),
-                        years(gap),
-                        entry.event.date
-                    ),
-                });
+                out.push((
+                    i,
+                    Problem {
+                        path: format!("events[{i}].end.date"),
+                        message: format!(
+                            "the end ({}) is {} after the start ({}): a typo?",
+                            end.iso(),
+                            years(gap),
+                            entry.event.date
+                        ),
+                    },
+                ));
             }
         }
     }
-    out.sort_by_key(|p| {
-        p.path
-            .trim_start_matches("events[")
-            .split(']')
-            .next()
-            .and_then(|n| n.parse::<usize>().ok())
-    });
-    out
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Texts without all three languages, where readers of the missing ones
@@ -123,7 +111,7 @@ pub fn missing_translations(timeline: &Timeline) -> Vec<Problem> {
     let mut check = |path: String, text: &Localized| {
         let missing: Vec<String> = Lang::ALL
             .iter()
-            .filter(|l| text.0.get(l.code()).is_none_or(|t| t.trim().is_empty()))
+            .filter(|l| !text.0.contains_key(l.code()))
             .map(|l| format!("\"{}\"", l.code()))
             .collect();
         if !missing.is_empty() {
