@@ -5,6 +5,13 @@ use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
+/// The marker button of event `id` within `root`, if it is there.
+pub fn marker(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
+    root.query_selector(&format!("[data-event-id=\"{id}\"]"))
+        .ok()
+        .flatten()
+}
+
 /// Calls `f` on each `event` at `target` until the view is cleaned up. The
 /// listener is passive: `f` never cancels the event, so the browser
 /// scrolls at once instead of waiting for it.
@@ -13,7 +20,7 @@ pub fn listen(
     event: &'static str,
     f: impl Fn(web_sys::Event) + 'static,
 ) {
-    add(target, event, f, true);
+    add(target, event, callback(f), true);
 }
 
 /// Like [`listen`], for a listener that may cancel the event (a pinch or a
@@ -23,16 +30,21 @@ pub fn listen_active(
     event: &'static str,
     f: impl Fn(web_sys::Event) + 'static,
 ) {
-    add(target, event, f, false);
+    add(target, event, callback(f), false);
+}
+
+/// The JavaScript function for `f`: the only part that depends on the
+/// closure's type, so the rest is compiled once, not once per listener.
+fn callback(f: impl Fn(web_sys::Event) + 'static) -> wasm_bindgen::JsValue {
+    wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value()
 }
 
 fn add(
     target: web_sys::EventTarget,
     event: &'static str,
-    f: impl Fn(web_sys::Event) + 'static,
+    callback: wasm_bindgen::JsValue,
     passive: bool,
 ) {
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(passive);
     let _ = target.add_event_listener_with_callback_and_add_event_listener_options(

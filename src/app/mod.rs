@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
     let embedded = options.embed || embed::is_framed();
     let lang = RwSignal::new(url::reader_lang());
     let state = RwSignal::new(LoadState::Loading);
-    let saved_list = StoredValue::new(saved_static_list());
+    let saved_list = StoredValue::new(None);
     // Back and Forward restore every option their URL holds: the event and
     // the filter (the timeline follows them), the theme and the language.
     dom::listen(window().into(), "popstate", move |_| {
@@ -162,6 +162,11 @@ fn content(
 ) -> AnyView {
     let t = texts(lang);
     if state != LoadState::Loading {
+        // Kept for a failure (now or after a Retry) before it leaves the
+        // page; copied only then, not at every start.
+        if matches!(state, LoadState::Failed(_)) && saved_list.with_value(Option::is_none) {
+            saved_list.set_value(saved_static_list());
+        }
         remove_static_list();
     }
     match state {

@@ -12,6 +12,7 @@ use super::state::TimelineState;
 use super::zoom::{track_frame, Legend, ZoomBar, ZoomState};
 use super::{flag, text, LABEL_GAP, WINDOW};
 use crate::app::clock::today;
+use crate::app::dom;
 use crate::model::layout::{axis_for, fixed, label_below, AxisLayout};
 use crate::model::nav::{self, Step};
 use crate::model::zoom::{self, Zoom};
@@ -151,13 +152,8 @@ fn marker_button(
     list: NodeRef<html::Ol>,
     i: usize,
 ) -> Option<web_sys::HtmlElement> {
-    let id = state
-        .timeline
-        .with_value(|t| t.entries.get(i).map(|e| e.event.id.clone()))?;
-    list.get_untracked()?
-        .query_selector(&format!("[data-event-id=\"{id}\"]"))
-        .ok()
-        .flatten()?
+    let id = state.id(i)?;
+    dom::marker(&list.get_untracked()?.into(), &id)?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
 }

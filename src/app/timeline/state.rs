@@ -10,7 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::WINDOW;
-use crate::app::url;
+use crate::app::{dom, url};
 use crate::i18n::{texts, Texts};
 use crate::model::nav::{self, Step};
 use crate::model::options::opening;
@@ -82,15 +82,16 @@ impl TimelineState {
         })
     }
 
+    /// The id of event `i` (an index into the entries).
+    pub fn id(&self, i: usize) -> Option<String> {
+        self.timeline
+            .with_value(|t| t.entries.get(i).map(|e| e.event.id.clone()))
+    }
+
     /// Puts the state into the URL and tells a host page (when framed).
     fn write_url(&self) {
         if self.sync_url {
-            let id = self.timeline.with_value(|t| {
-                t.entries
-                    .get(self.selected.get_untracked())
-                    .map(|e| e.event.id.clone())
-            });
-            if let Some(id) = id {
+            if let Some(id) = self.id(self.selected.get_untracked()) {
                 self.filter.with_untracked(|f| url::write(&id, f));
                 crate::app::embed::notify_select(&id);
             }
@@ -203,18 +204,11 @@ impl TimelineState {
         if card_top <= height - 48.0 {
             return;
         }
-        let id = self.timeline.with_value(|t| {
-            t.entries
-                .get(self.selected.get_untracked())
-                .map(|e| e.event.id.clone())
-        });
-        let marker_top = id
-            .and_then(|id| {
-                document()
-                    .query_selector(&format!(".markers [data-event-id=\"{id}\"]"))
-                    .ok()
-                    .flatten()
-            })
+        let markers = document().query_selector(".markers").ok().flatten();
+        let marker_top = self
+            .id(self.selected.get_untracked())
+            .zip(markers)
+            .and_then(|(id, markers)| dom::marker(&markers, &id))
             .map(|m| m.get_bounding_client_rect().top());
         // 8 px of room above the marker for its focus ring.
         let by = marker_top.map_or(card_top, |top| card_top.min(top - 8.0));

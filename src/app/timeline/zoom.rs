@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::flag;
 use super::state::TimelineState;
-use crate::app::dom::{listen, listen_active};
+use crate::app::dom::{self, listen, listen_active};
 use crate::app::url;
 use crate::model::zoom::{self, Zoom, ZoomStep};
 
@@ -35,42 +35,48 @@ pub(super) struct ZoomState {
     sync_url: bool,
 }
 
-/// On narrow screens the markers are a vertical list, which scrolls inside
-/// itself only where the page's height is capped (WordPress's 1000 px,
-/// `wp-tall`): there the marker of `id` is brought into the list's view,
-/// as little as it takes ([`zoom::reveal`], vertically). The page itself
-/// is never scrolled.
-fn reveal_in_list(frame: &web_sys::HtmlDivElement, id: &str) {
-    let Some(list) = frame.query_selector(".axis").ok().flatten() else {
-        return;
+/// Scrolls `scroller` as little as it takes ([`zoom::reveal`]) to bring
+/// the list item of the marker of `id` into its view, `margin` pixels to
+/// spare: along the axis when `across`, else down the vertical list. Only
+/// `scroller` moves, never the page; a scroller that does not scroll is
+/// left alone.
+fn reveal_in(scroller: &web_sys::Element, id: &str, across: bool, margin: f64) {
+    let (view, whole) = if across {
+        (scroller.client_width(), scroller.scroll_width())
+    } else {
+        (scroller.client_height(), scroller.scroll_height())
     };
-    if list.scroll_height() <= list.client_height() {
+    if whole <= view {
         return;
     }
-    let Some(item) = list
-        .query_selector(&format!("[data-event-id=\"{id}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|b| b.parent_element())
-    else {
+    let Some(item) = dom::marker(scroller, id).and_then(|b| b.parent_element()) else {
         return;
     };
-    let (l, r) = (
-        list.get_bounding_client_rect(),
+    let (s, r) = (
+        scroller.get_bounding_client_rect(),
         item.get_bounding_client_rect(),
     );
-    let scroll = f64::from(list.scroll_top());
-    let top = r.top() - l.top() + scroll;
+    let (scroll, start, size) = if across {
+        (scroller.scroll_left(), r.left() - s.left(), r.width())
+    } else {
+        (scroller.scroll_top(), r.top() - s.top(), r.height())
+    };
+    let scroll = f64::from(scroll);
+    let start = start + scroll;
     let to = zoom::reveal(
-        top,
-        top + r.height(),
+        start,
+        start + size,
         scroll,
-        f64::from(list.client_height()),
-        f64::from(list.scroll_height()),
-        8.0,
+        f64::from(view),
+        f64::from(whole),
+        margin,
     );
     if (to - scroll).abs() >= 1.0 {
-        list.set_scroll_top(to.round() as i32);
+        if across {
+            scroller.set_scroll_left(to.round() as i32);
+        } else {
+            scroller.set_scroll_top(to.round() as i32);
+        }
     }
 }
 
@@ -189,45 +195,28 @@ impl ZoomState {
         let Some(frame) = self.frame.get_untracked() else {
             return;
         };
-        if !wide() {
-            reveal_in_list(&frame, id);
-            return;
-        }
-        let Some(item) = frame
-            .query_selector(&format!("[data-event-id=\"{id}\"]"))
-            .ok()
-            .flatten()
-            .and_then(|b| b.parent_element())
-        else {
-            return;
-        };
-        let f = frame.get_bounding_client_rect();
-        let r = item.get_bounding_client_rect();
-        let scroll = f64::from(frame.scroll_left());
-        let left = r.left() - f.left() + scroll;
-        let to = zoom::reveal(
-            left,
-            left + r.width(),
-            scroll,
-            f64::from(frame.client_width()),
-            f64::from(frame.scroll_width()),
-            16.0,
-        );
-        if (to - scroll).abs() >= 1.0 {
-            frame.set_scroll_left(to.round() as i32);
+        if wide() {
+            reveal_in(&frame, id, true, 16.0);
+        } else if let Some(list) = frame.query_selector(".axis").ok().flatten() {
+            // On narrow screens the markers are a vertical list, which
+            // scrolls inside itself only where the page's height is capped
+            // (WordPress's 1000 px, `wp-tall`).
+            reveal_in(&list, id, false, 8.0);
         }
     }
 
     /// `+`/`-` anywhere in the axis's landmark (not with Ctrl, Alt or ⌘,
     /// which belong to the browser), on wide screens only.
     pub fn on_key(&self, state: TimelineState, e: &web_sys::KeyboardEvent) {
+        // The key first: this runs for every key in the landmark.
+        let Some(step) = zoom::key_zoom(&e.key()) else {
+            return;
+        };
         if e.ctrl_key() || e.meta_key() || e.alt_key() || !wide() {
             return;
         }
-        if let Some(step) = zoom::key_zoom(&e.key()) {
-            e.prevent_default();
-            self.step(state, step, None);
-        }
+        e.prevent_default();
+        self.step(state, step, None);
     }
 
     /// Dragging the axis with the mouse pans it (not from a marker, which
@@ -288,7 +277,9 @@ impl ZoomState {
             let dy = f64::from(a.client_y() - b.client_y());
             Some(((dx * dx + dy * dy).sqrt(), (ax + bx) / 2.0))
         };
-        listen_active(frame.clone().into(), "touchstart", move |e| {
+        // Only the move that zooms is cancelled; the touches around it
+        // are watched passively.
+        listen(frame.clone().into(), "touchstart", move |e| {
             let Some(e) = e.dyn_ref::<web_sys::TouchEvent>() else {
                 return;
             };
@@ -307,7 +298,7 @@ impl ZoomState {
                 this.step(state, step, x_in(mid));
             }
         });
-        listen_active(frame.clone().into(), "touchend", move |_| {
+        listen(frame.clone().into(), "touchend", move |_| {
             this.pinch.set_value(None)
         });
     }
@@ -316,23 +307,14 @@ impl ZoomState {
 /// Keeps the frame measured and the keyboard's marker in view.
 pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
     listen(window().into(), "resize", move |_| zs.measure());
-    Effect::new(move |attached: Option<bool>| {
-        let Some(frame) = zs.frame.get() else {
-            return false;
-        };
-        if attached != Some(true) {
-            zs.measure();
-            zs.attach_gestures(state, frame);
-        }
-        true
+    zs.frame.on_load(move |frame| {
+        zs.measure();
+        zs.attach_gestures(state, frame);
     });
     Effect::new(move |_| {
         let i = state.focused.get();
         state.selected.track();
-        let id = state
-            .timeline
-            .with_value(|t| t.entries.get(i).map(|e| e.event.id.clone()));
-        if let Some(id) = id {
+        if let Some(id) = state.id(i) {
             request_animation_frame(move || zs.reveal(&id));
         }
     });
