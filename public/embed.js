@@ -18,15 +18,15 @@
     }
     return s !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(s) ? 'null' : o;
   }
-  // A hello goes out blind (the frame may still be about:blank; it says
-  // nothing); a selection only to the frame's own origin.
+  // A hello goes out blind (the frame may still be about:blank); a
+  // selection only to the frame's own origin.
   function send(f, m) {
     var o = m.event ? origin(f) : '*';
     if (o && f.contentWindow) f.contentWindow.postMessage(m, o === 'null' ? '*' : o);
   }
-  // A synced frame's key in this page's address.
-  function key(f) {
-    var s = frames(1), id = f.id;
+  // A synced frame's key in the page's address, among synced frames s.
+  function key(f, s) {
+    var id = f.id;
     if (s.length < 2) return 'timeline';
     return 'timeline-' + (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : s.indexOf(f) + 1);
   }
@@ -39,7 +39,7 @@
     return h;
   }
   function write(f, event) {
-    var h = pairs(), k = key(f);
+    var h = pairs(), k = key(f, frames(1));
     if (h[k] === event) return;
     h[k] = last[k] = event;
     history.replaceState(history.state, '', '#' + Object.keys(h).map(function (k) {
@@ -56,9 +56,9 @@
   }
   // The address changed: tell each frame whose event changed.
   function follow() {
-    var h = pairs(), first;
-    frames(1).forEach(function (f) {
-      var k = key(f);
+    var h = pairs(), first, s = frames(1);
+    s.forEach(function (f) {
+      var k = key(f, s);
       if (h[k] && h[k] !== last[k]) {
         send(f, { type: P + 'select', event: h[k] });
         first = first || f;
@@ -73,11 +73,12 @@
   }
   function start() {
     last = pairs();
+    var s = frames(1), hello = { type: P + 'hello' };
     frames().forEach(function (f) {
-      // Reports sent before this script ran are lost: ask again.
-      send(f, { type: P + 'hello' });
-      f.addEventListener('load', function () { send(f, { type: P + 'hello' }); });
-      var event = f.hasAttribute('data-sync-url') && last[key(f)];
+      // Reports sent before this ran are lost: ask again.
+      send(f, hello);
+      f.addEventListener('load', function () { send(f, hello); });
+      var event = f.hasAttribute('data-sync-url') && last[key(f, s)];
       if (!event) return;
       pending = pending || f;
       try {
