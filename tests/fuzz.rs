@@ -13,7 +13,7 @@ use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, load_bytes, Filter, Lang, LoadError, Options};
 use hkust_pumch_timeline::render::card::card_html;
 use hkust_pumch_timeline::render::escape_html;
-use hkust_pumch_timeline::render::static_page::render;
+use hkust_pumch_timeline::render::prerender::first_paint;
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");
@@ -129,7 +129,11 @@ fn exercise(bytes: &[u8]) {
                 .iter()
                 .all(|p| { (0.0..=1.0).contains(&p.label) && (0.0..=1.0).contains(&p.marker) }));
         }
-        let _ = render(&timeline);
+        // The build-time first paint, in every language: never a panic,
+        // never a style attribute (the CSP forbids them).
+        for lang in Lang::ALL {
+            assert!(!first_paint(&timeline, lang, 20_000).html.contains("style="));
+        }
         let own_tags = renderer_tags();
         for entry in &timeline.entries {
             let _ = timeline.participants_by_organisation(&entry.event);

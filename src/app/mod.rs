@@ -35,28 +35,28 @@ pub fn start() {
     }
 }
 
-/// The build-time static list (`#static`), while it is in the page.
-fn static_list() -> Option<web_sys::Element> {
+/// The build-time first paint (`#static`), while it is in the page.
+fn static_view() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id("static")
 }
 
-fn static_list_present() -> bool {
-    static_list().is_some()
+fn static_view_present() -> bool {
+    static_view().is_some()
 }
 
-/// The build-time list of events (`#static`'s `<ol>`), kept to show under
-/// a load failure: a server's bad minute must not leave readers nothing.
-/// It is the build's own escaped HTML, never the data's.
-fn saved_static_list() -> Option<String> {
-    let list = static_list()?.query_selector(".static-list").ok()??;
-    Some(list.outer_html())
+/// The build-time cards of every event (`#static`'s `.card`), kept to show
+/// under a load failure: a server's bad minute must not leave readers
+/// nothing. It is the build's own escaped HTML, never the data's.
+fn saved_cards() -> Option<String> {
+    let cards = static_view()?.query_selector(".card").ok()??;
+    Some(cards.inner_html())
 }
 
-/// Removes the static list once the app shows the timeline or an error in
+/// Removes the first paint once the app shows the timeline or an error in
 /// its place.
-fn remove_static_list() {
-    if let Some(list) = static_list() {
-        list.remove();
+fn remove_static_view() {
+    if let Some(view) = static_view() {
+        view.remove();
     }
 }
 
@@ -111,12 +111,12 @@ pub fn App() -> impl IntoView {
         embed::report_height_soon();
     });
 
-    // While the build-time list (`#static`) is on screen it is the loading
-    // view: the app draws nothing until the data is in, then replaces the
-    // list in one frame, so nothing on the page shifts (Lighthouse measured
-    // a 0.22 layout shift when a toolbar and "Loading…" appeared above it).
+    // While the build-time first paint (`#static`) is on screen it is the
+    // loading view: the app draws nothing until the data is in, then
+    // replaces it in one frame with the same view, so nothing on the page
+    // moves.
     let waiting =
-        Memo::new(move |_| state.with(|s| *s == LoadState::Loading) && static_list_present());
+        Memo::new(move |_| state.with(|s| *s == LoadState::Loading) && static_view_present());
 
     move || {
         (!waiting.get()).then(|| {
@@ -153,7 +153,7 @@ fn Toolbar(lang: RwSignal<Lang>, state: RwSignal<LoadState>, embedded: bool) -> 
 }
 
 /// What the page shows for the data's state: "Loading…", the timeline, or
-/// the failure with the saved list of events.
+/// the failure with the saved cards of the events.
 fn content(
     lang: Lang,
     state: LoadState,
@@ -165,9 +165,9 @@ fn content(
         // Kept for a failure (now or after a Retry) before it leaves the
         // page; copied only then, not at every start.
         if matches!(state, LoadState::Failed(_)) && saved_list.with_value(Option::is_none) {
-            saved_list.set_value(saved_static_list());
+            saved_list.set_value(saved_cards());
         }
-        remove_static_list();
+        remove_static_view();
     }
     match state {
         LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
@@ -244,14 +244,14 @@ const SHOWN_PROBLEMS: usize = 20;
 
 /// The alert shown when the data cannot be loaded: what went wrong, the
 /// first problems in the data with their places, and a Retry button; then
-/// the build-time list of events, so readers still have them.
+/// the build-time cards of the events, so readers still have them.
 #[component]
 fn LoadFailure(
     /// What went wrong.
     error: FetchError,
     /// The interface's words.
     t: &'static Texts,
-    /// The build-time list of events (escaped HTML), if the page had one.
+    /// The build-time cards of the events (escaped HTML), if the page had them.
     saved: Option<String>,
     /// Called when the reader asks to try again.
     on_retry: impl Fn() + 'static,
@@ -283,7 +283,7 @@ fn LoadFailure(
         {saved.map(|list| view! {
             <section class="saved-list static" aria-label=t.saved_list>
                 <p class="static-note">{t.saved_list}</p>
-                <div lang="en" inner_html=list></div>
+                <div inner_html=list></div>
             </section>
         })}
     }

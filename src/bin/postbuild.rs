@@ -1,19 +1,27 @@
 //! Trunk's post-build step (see `Trunk.toml`), run on the host over the
 //! staged build in `$TRUNK_STAGING_DIR`:
 //!
-//! 1. writes the static English list of events from `data/timeline.json`
-//!    into `index.html` (for readers without JavaScript or WebAssembly);
+//! 1. writes the first paint ([`first_paint`]: the app's default view,
+//!    from `data/timeline.json`) into `index.html`, and the same page in
+//!    each other language as `index.<lang>.html` (`deploy/nginx.conf`
+//!    serves the reader's), each with its style sheet of positions,
+//!    `prerender-<lang>-<hash>.css`;
 //! 2. moves Trunk's inline start-up script into its own file, so the page
-//!    runs under a Content Security Policy with no `'unsafe-inline'`.
+//!    runs under a Content Security Policy with no `'unsafe-inline'`, and
+//!    marks the page `no-app` when the WebAssembly fails to start (the
+//!    first paint then hides the controls that need it).
 //!
-//! Invalid data fails the build, with every problem listed.
+//! Today's line is drawn at the build's date (`SOURCE_DATE_EPOCH` if set),
+//! which the app redraws at the reader's. Invalid data fails the build,
+//! with every problem listed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 
-use hkust_pumch_timeline::model::{load, Lang, LoadError};
+use hkust_pumch_timeline::model::{load, Lang, LoadError, Timeline};
 use hkust_pumch_timeline::render::escape_html;
-use hkust_pumch_timeline::render::static_page::render;
+use hkust_pumch_timeline::render::prerender::first_paint;
 
 /// Text, not a comment, so that Trunk's HTML minifier keeps it.
 const PLACEHOLDER: &str = "STATIC-FALLBACK";
@@ -36,19 +44,47 @@ fn content_hash(text: &str) -> String {
     format!("{hash:016x}")
 }
 
-/// `html` with the text of its `<title>` replaced by `title` (escaped).
-fn with_title(html: &str, title: &str) -> Result<String, String> {
-    let start = html.find("<title>").ok_or("index.html has no <title>")? + "<title>".len();
+/// `html` with the text between `open` and `close` replaced by `text`.
+fn replace_between(html: &str, open: &str, close: &str, text: &str) -> Result<String, String> {
+    let start = html.find(open).ok_or(format!("index.html has no {open}"))? + open.len();
     let end = start
         + html[start..]
-            .find("</title>")
-            .ok_or("index.html has no </title>")?;
-    Ok(format!(
-        "{}{}{}",
-        &html[..start],
-        escape_html(title),
-        &html[end..]
-    ))
+            .find(close)
+            .ok_or(format!("index.html has no {close}"))?;
+    Ok(format!("{}{text}{}", &html[..start], &html[end..]))
+}
+
+/// Today, as a day number: `SOURCE_DATE_EPOCH` (reproducible builds) or
+/// the clock.
+fn today() -> i64 {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    seconds.div_euclid(86_400)
+}
+
+/// The page in `lang`: its first paint, `<html lang>`, title and style
+/// sheet of positions (written beside it).
+fn page(dir: &Path, html: &str, timeline: &Timeline, lang: Lang) -> Result<String, String> {
+    let paint = first_paint(timeline, lang, today());
+    let css_name = format!("prerender-{}-{}.css", lang.code(), content_hash(&paint.css));
+    std::fs::write(dir.join(&css_name), &paint.css).map_err(|e| format!("{css_name}: {e}"))?;
+    let mut page = html.replace(PLACEHOLDER, &paint.html);
+    // The minifier writes <html lang=en>; the whole tag is rewritten.
+    page = replace_between(&page, "<html", ">", &format!(" lang=\"{}\"", lang.code()))?;
+    page = replace_between(
+        &page,
+        "<title>",
+        "</title>",
+        &escape_html(timeline.doc.title.get(lang).0),
+    )?;
+    let link = format!("<link rel=\"stylesheet\" href=\"./{css_name}\"></head>");
+    Ok(page.replacen("</head>", &link, 1))
 }
 
 fn run() -> Result<(), String> {
@@ -71,10 +107,6 @@ fn run() -> Result<(), String> {
     if !html.contains(PLACEHOLDER) {
         return Err(format!("index.html has no {PLACEHOLDER}"));
     }
-    html = html.replace(PLACEHOLDER, &render(&timeline));
-    // The page's title is the data's, as the app's is (in English, the
-    // static list's language).
-    html = with_title(&html, timeline.doc.title.get(Lang::En).0)?;
 
     // Trunk writes its loader inline: <script type="module">…</script>,
     // or <script type=module>…</script> once minified.
@@ -88,7 +120,7 @@ fn run() -> Result<(), String> {
             .find("</script>")
             .ok_or("unterminated inline script")?
             + body_start;
-        let script = html[body_start..end].trim().to_string();
+        let script = boot_script(html[body_start..end].trim())?;
         let name = format!("boot-{}.js", content_hash(&script));
         std::fs::write(dir.join(&name), format!("{script}\n"))
             .map_err(|e| format!("{name}: {e}"))?;
@@ -100,5 +132,31 @@ fn run() -> Result<(), String> {
     if html.contains("<script>") || opens.iter().any(|open| html.contains(open)) {
         return Err("index.html still has an inline script".into());
     }
-    std::fs::write(dir.join("index.html"), html).map_err(|e| format!("index.html: {e}"))
+    for lang in Lang::ALL {
+        let name = match lang {
+            Lang::En => "index.html".to_string(),
+            other => format!("index.{}.html", other.code()),
+        };
+        let page = page(&dir, &html, &timeline, lang)?;
+        std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Trunk's loader, marking the page `no-app` if the WebAssembly fails to
+/// start (the error still reaches the console).
+fn boot_script(script: &str) -> Result<String, String> {
+    let call = "await init(";
+    let start = script
+        .find(call)
+        .ok_or("Trunk's loader no longer calls `await init(`")?;
+    let end = start
+        + script[start..]
+            .find(");")
+            .ok_or("Trunk's loader: unterminated init call")?;
+    Ok(format!(
+        "{}.catch((e) => {{ document.documentElement.classList.add('no-app'); throw e; }}){}",
+        &script[..end + 1],
+        &script[end + 1..]
+    ))
 }

@@ -1,9 +1,11 @@
 //! HTML written as text by plain Rust, host-tested: the detail card and
-//! the print list ([`card`]), the static page for readers without
-//! JavaScript ([`static_page`]), and the escaping they all share.
+//! the print list ([`card`]), the axis's drawing ([`drawing`], which the
+//! app draws too), the build-time first paint ([`prerender`]), and the
+//! escaping they all share.
 
 pub mod card;
-pub mod static_page;
+pub mod drawing;
+pub mod prerender;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(text: &str) -> String {

@@ -10,13 +10,14 @@ use wasm_bindgen::JsCast;
 use super::scale::{pos, scale};
 use super::state::TimelineState;
 use super::zoom::{track_frame, Legend, ZoomBar, ZoomState};
-use super::{flag, text, LABEL_GAP, WINDOW};
+use super::{flag, text, WINDOW};
 use crate::app::clock::today;
 use crate::app::dom;
-use crate::model::layout::{axis_for, fixed, label_below, AxisLayout};
+use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
-use crate::model::zoom::{self, Zoom};
-use crate::model::{Entry, Precision, Status};
+use crate::model::zoom::Zoom;
+use crate::model::{Entry, Status};
+use crate::render::drawing::{draw, Drawing, Mark, Page};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
@@ -73,29 +74,22 @@ pub(super) fn AxisNav(
                         }
                         .into_any();
                     }
-                    let (mut axis, imprecise) = state.timeline.with_value(|t| {
-                        let axis = axis_for(&t.entries, &shown, total, WINDOW, Some(today()), LABEL_GAP);
-                        let imprecise: Vec<bool> = shown
-                            .iter()
-                            .map(|&i| t.entries[i].start.precision() != Precision::Day)
-                            .collect();
-                        (axis, imprecise)
+                    let (frame, chosen) = (zs.frame_px.get(), zs.chosen.get());
+                    let drawing = state.timeline.with_value(|t| {
+                        let page = Page {
+                            entries: &t.entries,
+                            shown: &shown,
+                            first: page.start,
+                            total,
+                            today: Some(today()),
+                            lang: state.lang,
+                        };
+                        draw(&page, frame, chosen)
                     });
-                    let frame = zs.frame_px.get();
-                    let per_side = zoom::most_per_side(page.start, shown.len());
-                    let level = zs
-                        .chosen
-                        .get()
-                        .unwrap_or_else(|| zoom::default_zoom(&axis, &imprecise, frame, per_side))
-                        .max(zoom::least_zoom(frame, per_side));
-                    if zs.drawn.get_untracked() != level {
-                        zs.drawn.set(level);
+                    if zs.drawn.get_untracked() != drawing.level {
+                        zs.drawn.set(drawing.level);
                     }
-                    let track = level.track(frame);
-                    let label_width = zoom::arrange(&mut axis, &imprecise, page.start, track);
-                    view! {
-                        <Axis state shown first=page.start total axis track label_width factor=level.factor() />
-                    }
+                    view! { <Axis state total drawing /> }
                     .into_any()
                 }}
             </div>
@@ -158,7 +152,7 @@ fn marker_button(
         .ok()
 }
 
-/// The axis for one page of the shown events (`shown`, the first at
+/// The axis for one page of the shown events (`drawing`, its first at
 /// position `first` among `total`): the drawing, and one marker per event
 /// with a roving tab stop that the arrow keys, Home and End move.
 ///
@@ -168,15 +162,9 @@ fn marker_button(
 #[component]
 fn Axis(
     state: TimelineState,
-    shown: Vec<usize>,
-    first: usize,
+    /// How many events are shown, on every page.
     total: usize,
-    axis: AxisLayout,
-    /// The track's width in pixels, its labels' width, and the track's
-    /// width in frame widths.
-    track: f64,
-    label_width: f64,
-    factor: f64,
+    drawing: Drawing,
 ) -> impl IntoView {
     let list = NodeRef::<html::Ol>::new();
     // The marker that holds the tab stop: the focused one while shown.
@@ -219,34 +207,29 @@ fn Axis(
     });
 
     state.timeline.with_value(|timeline| {
-        let shown: Vec<(usize, &Entry)> = shown
+        let first = state.page.get_untracked().start;
+        let markers = drawing
+            .marks
             .iter()
-            .filter_map(|&i| timeline.entries.get(i).map(|e| (i, e)))
-            .collect();
-        let drawing = scale(state, &axis, &shown, first, track, is_selected.clone());
-        let markers = shown
-            .iter()
-            .zip(&axis.placements)
             .enumerate()
-            .map(|(n, (&(i, entry), place))| {
+            .filter_map(|(n, mark)| {
                 let marker = Marker {
                     state,
-                    index: i,
-                    entry,
+                    entry: timeline.entries.get(mark.index)?,
                     position: first + n,
                     total,
                 };
-                marker.view(place.label, is_selected.clone(), is_tab_stop.clone())
+                Some(marker.view(mark, is_selected.clone(), is_tab_stop.clone()))
             })
             .collect_view();
         view! {
-            <div class="axis" class:paged={total > WINDOW} style=("--zoom", fixed(factor, 2))>
-                {drawing}
+            <div class="axis" class:paged={total > WINDOW} style=("--zoom", fixed(drawing.level.factor(), 2))>
+                {scale(state, &drawing, is_selected.clone())}
                 <ol
                     class="markers"
                     node_ref=list
                     on:keydown=on_keydown
-                    style=("--label-w", fixed(label_width, 1) + "px")
+                    style=("--label-w", fixed(drawing.label_width, 1) + "px")
                 >
                     {markers}
                 </ol>
@@ -258,8 +241,6 @@ fn Axis(
 /// One event's marker: its place in the whole set of shown events.
 struct Marker<'a> {
     state: TimelineState,
-    /// The event's index among the entries.
-    index: usize,
     entry: &'a Entry,
     /// 0-based, among all shown events (not the page).
     position: usize,
@@ -267,30 +248,26 @@ struct Marker<'a> {
 }
 
 impl Marker<'_> {
-    /// The list item at `label` along the axis, with its button.
+    /// The list item at its mark's label along the axis, with its button.
     fn view(
         &self,
-        label: f64,
+        mark: &Mark,
         is_selected: Selector<usize>,
         is_tab_stop: Selector<Option<usize>>,
     ) -> impl IntoView {
-        let (state, i, entry) = (self.state, self.index, self.entry);
+        let (state, i, entry) = (self.state, mark.index, self.entry);
         let (title, title_lang) = text(&entry.event.title, state.lang);
         let expected = entry.event.status == Status::Expected;
         let class = format!(
             "marker kind-{}{}{}",
             entry.event.kind.code(),
             if expected { " expected" } else { "" },
-            if label_below(self.position) {
-                ""
-            } else {
-                " alt"
-            },
+            if mark.below { "" } else { " alt" },
         );
         view! {
             <li
                 class=class
-                style=pos(label)
+                style=pos(mark.label)
                 aria-setsize=self.total
                 aria-posinset=self.position + 1
             >

@@ -43,14 +43,7 @@ use filters::Filters;
 use print::print_list;
 use state::TimelineState;
 
-/// The least distance between neighbouring labels, as a share of the axis.
-/// Labels alternate below and above the axis, so labels on one side are
-/// twice this apart (the CSS makes a label at most that wide).
-const LABEL_GAP: f64 = 0.1;
-
-/// The most markers on the axis at once: about as many labels as fit along
-/// it [`LABEL_GAP`] apart. Beyond this, the axis shows a page of them.
-const WINDOW: usize = 10;
+use crate::render::drawing::WINDOW;
 
 /// An ARIA boolean. Buttons at the end of their range are
 /// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone

@@ -12,9 +12,7 @@ use super::state::TimelineState;
 use crate::app::dom::{self, listen, listen_active};
 use crate::app::url;
 use crate::model::zoom::{self, Zoom, ZoomStep};
-
-/// The widest the app's content gets (72rem) less its padding (2rem).
-const WIDEST_FRAME: f64 = 1120.0;
+use crate::render::drawing::WIDEST_FRAME;
 
 /// The zoom of the axis and the frame it is seen through. `Copy`.
 #[derive(Clone, Copy)]

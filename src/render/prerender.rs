@@ -1,0 +1,605 @@
+//! The first paint: the app's default view (the first event selected, no
+//! filter, the default zoom) written at build time as the markup the app
+//! produces, so that the reader sees the timeline at once and the app
+//! takes it over without a visible change (`src/bin/postbuild.rs` puts it
+//! in `index.html`, one page per language).
+//!
+//! - **Positions.** The strict Content Security Policy forbids `style`
+//!   attributes in markup, so every position goes into a generated style
+//!   sheet ([`FirstPaint::css`]): each drawn element has a class `q<n>`
+//!   and a rule. The horizontal axis depends on the frame's width (the
+//!   zoom level, the labels' spread): the sheet holds the drawing for the
+//!   widest frame, then, for each band of 32 px of window width down to
+//!   the narrowest horizontal axis (48rem), only what changes there.
+//! - **Without JavaScript** nothing may look dead: the markers and the
+//!   language switcher are links (a marker shows its event's card, through
+//!   `:target`; a language opens that language's page), and the controls
+//!   that need the app (filters, Embed, zoom, Previous/Next) are hidden by
+//!   `@media (scripting: none)` in `style/main.css` (and by `.no-app` when
+//!   the WebAssembly fails to start). Today's line is hidden there too: it
+//!   is the build's today, which the app redraws.
+//!
+//! Plain Rust, tested on the host with `cargo test`; the app's own markup
+//! is in `src/app/timeline/`, and an end-to-end test compares the two
+//! pixel by pixel.
+
+use std::fmt::Write;
+
+use super::card::card_html;
+use super::drawing::{draw, Drawing, Page, WIDEST_FRAME, WINDOW};
+use super::escape_html;
+use crate::i18n::{texts, Texts};
+use crate::model::layout::fixed;
+use crate::model::options::Facets;
+use crate::model::{Lang, Status, Timeline};
+
+/// The page's padding on each side (the app's `.timeline-app`: 1rem).
+const PADDING: u32 = 16;
+/// The narrowest window with a horizontal axis (48rem), and the width of
+/// the bands of window width below the widest frame.
+const NARROWEST: u32 = 768;
+const BAND: u32 = 32;
+
+/// The first paint of one language: the markup inside `<main>` and its
+/// style sheet of positions.
+pub struct FirstPaint {
+    pub html: String,
+    pub css: String,
+}
+
+/// The first paint of `timeline` in `lang`, with today's line at `today`
+/// (a day number).
+pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
+    let t = texts(lang);
+    let shown: Vec<usize> = (0..timeline.entries.len().min(WINDOW)).collect();
+    let total = timeline.entries.len();
+    let page = Page {
+        entries: &timeline.entries,
+        shown: &shown,
+        first: 0,
+        total,
+        today: Some(today),
+        lang,
+    };
+    // The widest frame first, then each band's (window widths up to
+    // `max`, a frame as wide as the band's middle allows).
+    let mut bands: Vec<(Option<u32>, Drawing)> = vec![(None, draw(&page, WIDEST_FRAME, None))];
+    let widest_window = WIDEST_FRAME as u32 + 2 * PADDING;
+    let mut max = widest_window;
+    while max > NARROWEST {
+        let frame = f64::from(max - BAND / 2 - 2 * PADDING);
+        bands.push((Some(max), draw(&page, frame, None)));
+        max -= BAND;
+    }
+
+    let mut html = String::with_capacity(16 * 1024);
+    toolbar(&mut html, t, lang);
+    header(&mut html, timeline, lang);
+    let _ = write!(
+        html,
+        "<p class=\"static-note\">{}</p>",
+        escape_html(t.static_note)
+    );
+    filters(&mut html, timeline, t, lang);
+    let mut sheet = Sheet::default();
+    let _ = write!(
+        html,
+        "<nav class=\"axis-nav\" aria-label=\"{}\">",
+        escape_html(t.timeline_nav)
+    );
+    if total > WINDOW {
+        page_bar(&mut html, t, total);
+    }
+    if !shown.is_empty() {
+        axis(&mut html, &mut sheet, timeline, &bands, t, lang, total);
+    }
+    axis_tools(&mut html, t);
+    html.push_str("</nav>");
+    let _ = write!(
+        html,
+        "<p class=\"keys-hint\" aria-hidden=\"true\">{}</p>",
+        escape_html(t.keys_hint)
+    );
+    detail(&mut html, timeline, t, lang);
+    FirstPaint {
+        html,
+        css: sheet.css(&bands.iter().map(|(max, _)| *max).collect::<Vec<_>>()),
+    }
+}
+
+/// The rules of the generated style sheet: for each element (by class),
+/// its declarations in each band, and what the main style sheet already
+/// gives it (no rule needed in the widest band).
+#[derive(Default)]
+struct Sheet {
+    rules: Vec<(String, Vec<String>, &'static str)>,
+}
+
+impl Sheet {
+    /// A new class for an element whose declarations are `per_band`
+    /// (`default`: what `style/main.css` gives it anyway).
+    fn class(&mut self, per_band: Vec<String>, default: &'static str) -> String {
+        let class = format!("q{}", self.rules.len());
+        self.rules.push((format!(".{class}"), per_band, default));
+        class
+    }
+
+    /// The style sheet: the widest frame's rules, then per band (narrowest
+    /// last, so it wins) what changed from the band before.
+    fn css(&self, bands: &[Option<u32>]) -> String {
+        let mut css = String::new();
+        for (b, max) in bands.iter().enumerate() {
+            let mut rules = String::new();
+            for (selector, per_band, default) in &self.rules {
+                let decl = &per_band[b];
+                let before = if b == 0 { *default } else { &per_band[b - 1] };
+                if decl != before {
+                    let _ = write!(rules, "{selector}{{{decl}}}");
+                }
+            }
+            match max {
+                None => css.push_str(&rules),
+                Some(_) if rules.is_empty() => {}
+                Some(max) => {
+                    let _ = write!(css, "\n@media (max-width:{max}px){{{rules}}}");
+                }
+            }
+        }
+        css.push('\n');
+        css
+    }
+}
+
+fn percent(fraction: f64) -> String {
+    fixed(fraction * 100.0, 3) + "%"
+}
+
+/// The language switcher as links (each opens its language's page), and
+/// the Embed button.
+fn toolbar(html: &mut String, t: &Texts, lang: Lang) {
+    let _ = write!(
+        html,
+        "<div class=\"toolbar\"><div class=\"language\" role=\"group\" aria-label=\"{}\">",
+        escape_html(t.language_label)
+    );
+    for option in Lang::ALL {
+        let _ = write!(
+            html,
+            "<a href=\"?lang={code}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a>",
+            code = option.code(),
+            current = if option == lang {
+                " aria-current=\"true\""
+            } else {
+                ""
+            },
+            name = escape_html(texts(option).language_name),
+        );
+    }
+    let _ = write!(
+        html,
+        "</div><button type=\"button\" class=\"embed-button\" aria-haspopup=\"dialog\">{}</button></div>",
+        escape_html(t.embed_button)
+    );
+}
+
+/// Writes `<tag class lang>text</tag>` for a localized text.
+fn localized(
+    html: &mut String,
+    open: &str,
+    close: &str,
+    text: &crate::model::Localized,
+    lang: Lang,
+) {
+    let (s, used) = text.get(lang);
+    let _ = write!(
+        html,
+        "{open} lang=\"{}\">{}{close}",
+        used.code(),
+        escape_html(s)
+    );
+}
+
+fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
+    html.push_str("<header class=\"timeline-header\">");
+    localized(html, "<h1", "</h1>", &timeline.doc.title, lang);
+    if let Some(subtitle) = &timeline.doc.subtitle {
+        localized(html, "<p class=\"subtitle\"", "</p>", subtitle, lang);
+    }
+    html.push_str("</header>");
+}
+
+/// The filter checkboxes, every one ticked (the default view shows all).
+fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
+    let facets = Facets::of(timeline);
+    let check = |html: &mut String, name: &str, value: &str, label: &str| {
+        let _ = write!(
+            html,
+            "<label class=\"check\"><input type=\"checkbox\" name=\"{name}\" value=\"{}\" checked>{label}</label>",
+            escape_html(value)
+        );
+    };
+    let _ = write!(
+        html,
+        "<div class=\"filters\"><fieldset><legend>{}</legend>",
+        escape_html(t.filter_kinds)
+    );
+    for kind in &facets.kinds {
+        check(html, "kind", kind.code(), &escape_html(t.kind(*kind)));
+    }
+    let _ = write!(
+        html,
+        "<p class=\"filter-hint\" id=\"filter-hint-kind\" hidden>{}</p></fieldset><fieldset><legend>{}</legend>",
+        escape_html(t.kind_locked),
+        escape_html(t.filter_organisations)
+    );
+    for id in &facets.organisations {
+        if let Some(org) = timeline.organisation(id) {
+            let mut label = String::new();
+            localized(
+                &mut label,
+                "<span",
+                "</span>",
+                org.short_name.as_ref().unwrap_or(&org.name),
+                lang,
+            );
+            check(html, "org", id, &label);
+        }
+    }
+    let _ = write!(
+        html,
+        "<p class=\"filter-hint\" id=\"filter-hint-org\" hidden>{}</p></fieldset></div>",
+        escape_html(t.organisation_locked)
+    );
+}
+
+/// Where the first page of many events is, and the way to the others.
+fn page_bar(html: &mut String, t: &Texts, total: usize) {
+    let _ = write!(
+        html,
+        "<div class=\"page-bar\"><p class=\"page-range\">{}</p>\
+         <button type=\"button\" class=\"page-earlier\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
+         <button type=\"button\" class=\"page-later\" aria-disabled=\"false\">{}<span aria-hidden=\"true\"> →</span></button></div>",
+        escape_html(&(t.page_range)(1, WINDOW, total)),
+        escape_html(t.earlier_events),
+        escape_html(t.later_events),
+    );
+}
+
+/// The axis frame: the drawing, and the markers as links to their cards.
+fn axis(
+    html: &mut String,
+    sheet: &mut Sheet,
+    timeline: &Timeline,
+    bands: &[(Option<u32>, Drawing)],
+    t: &Texts,
+    lang: Lang,
+    total: usize,
+) {
+    let each = |f: &dyn Fn(&Drawing) -> String| -> Vec<String> {
+        bands.iter().map(|(_, d)| f(d)).collect()
+    };
+    let widest = &bands[0].1;
+    let zoom = sheet.class(
+        each(&|d| format!("--zoom:{}", fixed(d.level.factor(), 2))),
+        "",
+    );
+    let _ = write!(
+        html,
+        "<div class=\"axis-frame\" role=\"group\" aria-label=\"{}\" tabindex=\"0\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
+        escape_html(t.axis_scroll),
+        if total > WINDOW { " paged" } else { "" },
+    );
+    // Ticks: a name is written if some band shows it, and hidden where it
+    // is not shown or sits left of its tick (the closing year).
+    for (n, tick) in widest.ticks.iter().enumerate() {
+        let pos = sheet.class(
+            vec![format!("--pos:{}", percent(tick.pos)); bands.len()],
+            "",
+        );
+        let kind = if tick.major {
+            "year-tick"
+        } else {
+            "month-tick"
+        };
+        let name = bands.iter().find_map(|(_, d)| {
+            let tick = &d.ticks[n];
+            tick.shown.then(|| tick.name.clone()).flatten()
+        });
+        let _ = write!(html, "<span class=\"{kind} {pos}\">");
+        if let Some(name) = name {
+            let label = sheet.class(
+                each(&|d| {
+                    let tick = &d.ticks[n];
+                    match (tick.shown, tick.flip) {
+                        (false, _) => "display:none".into(),
+                        (true, true) => {
+                            "display:inline;left:auto;right:4px;padding:0 0 0 2px".into()
+                        }
+                        (true, false) => TICK_NAME.into(),
+                    }
+                }),
+                TICK_NAME,
+            );
+            let _ = write!(
+                html,
+                "<span class=\"tick-label {label}\">{}</span>",
+                escape_html(&name)
+            );
+        }
+        html.push_str("</span>");
+    }
+    for term in &widest.terms {
+        let band = sheet.class(
+            vec![format!("left:{};width:{}", percent(term.from), percent(term.width)); bands.len()],
+            "",
+        );
+        let _ = write!(html, "<span class=\"term {band}\">");
+        if term.derived {
+            html.push_str("<span class=\"term-derived\"></span>");
+        }
+        html.push_str("</span>");
+    }
+    for (n, label) in widest.term_labels.iter().enumerate() {
+        if !bands.iter().any(|(_, d)| d.term_labels[n].shown) {
+            continue;
+        }
+        let class = sheet.class(
+            each(&|d| {
+                let l = &d.term_labels[n];
+                let at = match (l.left, l.right) {
+                    (Some(left), _) => format!("left:{}", percent(left)),
+                    (_, right) => format!("right:{}", percent(right.unwrap_or(0.0))),
+                };
+                let shown = if l.shown { "inline" } else { "none" };
+                format!("{at};display:{shown}")
+            }),
+            "",
+        );
+        let _ = write!(
+            html,
+            "<span class=\"term-label {class}\">{}</span>",
+            escape_html(&label.name)
+        );
+    }
+    for extent in &widest.extents {
+        let class = sheet.class(
+            vec![
+                format!(
+                    "left:{};width:{}",
+                    percent(extent.from),
+                    percent(extent.width)
+                );
+                bands.len()
+            ],
+            "",
+        );
+        let _ = write!(
+            html,
+            "<span class=\"extent{}{} {class}\"></span>",
+            if extent.expected { " expected" } else { "" },
+            if extent.year { " year" } else { "" },
+        );
+    }
+    if let Some(today) = &widest.today {
+        let line = sheet.class(
+            vec![format!("--pos:{}", percent(today.pos)); bands.len()],
+            "",
+        );
+        let label = sheet.class(
+            each(&|d| {
+                d.today.as_ref().map_or_else(String::new, |t| {
+                    format!(
+                        "left:{};width:{}px",
+                        percent(t.label_left),
+                        fixed(t.label_width, 1)
+                    )
+                })
+            }),
+            "",
+        );
+        let _ = write!(
+            html,
+            "<span class=\"today {line}\"></span><span class=\"today-label {label}\">{}</span>",
+            escape_html(today.name)
+        );
+    }
+    html.push_str("<span class=\"axis-line\"></span>");
+    leaders(html, sheet, bands);
+    for (n, mark) in widest.marks.iter().enumerate() {
+        let class = sheet.class(each(&|d| format!("--pos:{}", percent(d.marks[n].dot))), "");
+        let _ = write!(
+            html,
+            "<span class=\"dot{}{} {class}\"></span>",
+            if mark.expected { " expected" } else { "" },
+            if n == 0 { " selected" } else { "" },
+        );
+    }
+    html.push_str("</div>");
+    let width = sheet.class(
+        each(&|d| format!("--label-w:{}px", fixed(d.label_width, 1))),
+        "",
+    );
+    let _ = write!(html, "<ol class=\"markers {width}\">");
+    for (n, mark) in widest.marks.iter().enumerate() {
+        let entry = &timeline.entries[mark.index];
+        let event = &entry.event;
+        let expected = event.status == Status::Expected;
+        let class = sheet.class(
+            each(&|d| format!("--pos:{}", percent(d.marks[n].label))),
+            "",
+        );
+        let id = escape_html(&event.id);
+        let _ = write!(
+            html,
+            "<li class=\"marker kind-{}{}{} {class}\" aria-setsize=\"{total}\" aria-posinset=\"{}\">\
+             <a class=\"marker-button\" href=\"#{id}\" data-event-id=\"{id}\"{}>\
+             <time datetime=\"{}\">{}</time>",
+            event.kind.code(),
+            if expected { " expected" } else { "" },
+            if mark.below { "" } else { " alt" },
+            n + 1,
+            if n == 0 { " aria-current=\"true\"" } else { "" },
+            entry.start.iso(),
+            escape_html(&entry.start.written(lang)),
+        );
+        if expected {
+            let _ = write!(
+                html,
+                "<span class=\"badge\">{}</span>",
+                escape_html(texts(lang).expected)
+            );
+        }
+        localized(
+            html,
+            "<span class=\"marker-title\"",
+            "</span></a></li>",
+            &event.title,
+            lang,
+        );
+    }
+    html.push_str("</ol></div></div>");
+}
+
+/// What `style/main.css` gives a tick's name: right of its tick.
+const TICK_NAME: &str = "display:inline;left:4px;right:auto;padding:0 2px 0 0";
+
+/// The leader lines, as the app draws them (an SVG); a band whose lines
+/// differ from the band before gets an SVG of its own, shown in it alone.
+fn leaders(html: &mut String, sheet: &mut Sheet, bands: &[(Option<u32>, Drawing)]) {
+    let lines = |d: &Drawing| -> String {
+        d.marks
+            .iter()
+            .map(|m| {
+                format!(
+                    "<line x1=\"{}\" y1=\"50\" x2=\"{}\" y2=\"{}\" vector-effect=\"non-scaling-stroke\"></line>",
+                    fixed(m.dot * 1000.0, 2),
+                    fixed(m.label * 1000.0, 2),
+                    if m.below { "100" } else { "0" }
+                )
+            })
+            .collect()
+    };
+    let drawn: Vec<String> = bands.iter().map(|(_, d)| lines(d)).collect();
+    // Each distinct set of lines, with the band that first draws it.
+    let mut sets: Vec<usize> = Vec::new();
+    for b in 0..drawn.len() {
+        if b == 0 || drawn[b] != drawn[b - 1] {
+            sets.push(b);
+        }
+    }
+    for (k, &from) in sets.iter().enumerate() {
+        let to = sets.get(k + 1).copied().unwrap_or(drawn.len());
+        let shown: Vec<String> = (0..drawn.len())
+            .map(|b| {
+                if (from..to).contains(&b) {
+                    "display:inline"
+                } else {
+                    "display:none"
+                }
+                .into()
+            })
+            .collect();
+        let class = sheet.class(shown, "display:inline");
+        let _ = write!(
+            html,
+            "<svg class=\"leaders {class}\" viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\">{}</svg>",
+            drawn[from]
+        );
+    }
+}
+
+/// The zoom buttons (for the app) and the legend.
+fn axis_tools(html: &mut String, t: &Texts) {
+    let e = escape_html;
+    let _ = write!(
+        html,
+        "<div class=\"axis-tools\"><div class=\"zoom-bar\" role=\"group\" aria-label=\"{}\">\
+         <button type=\"button\" class=\"zoom-out\" aria-keyshortcuts=\"-\" aria-disabled=\"false\"><span aria-hidden=\"true\">− </span>{}</button>\
+         <button type=\"button\" class=\"zoom-in\" aria-keyshortcuts=\"+\" aria-disabled=\"false\"><span aria-hidden=\"true\">+ </span>{}</button>\
+         <button type=\"button\" class=\"zoom-fit\" aria-pressed=\"false\">{}</button><p class=\"zoom-hint\">{}</p></div>\
+         <div class=\"legend\"><p class=\"legend-title\">{}</p><ul>\
+         <li><span class=\"swatch swatch-dot\" aria-hidden=\"true\"></span>{}</li>\
+         <li><span class=\"swatch swatch-dot expected\" aria-hidden=\"true\"></span>{}</li>\
+         <li><span class=\"swatch swatch-bar\" aria-hidden=\"true\"></span>{}</li>\
+         <li><span class=\"swatch swatch-term\" aria-hidden=\"true\"></span>{}</li>\
+         <li><span class=\"swatch swatch-today\" aria-hidden=\"true\"></span>{}</li></ul></div></div>",
+        e(t.zoom_controls),
+        e(t.zoom_out),
+        e(t.zoom_in),
+        e(t.zoom_fit),
+        e(t.zoom_hint),
+        e(t.legend),
+        e(t.legend_took_place),
+        e(t.legend_expected),
+        e(t.legend_interval),
+        e(t.legend_term),
+        e(t.legend_today),
+    );
+}
+
+/// Every event's card (the first shows; a marker's link shows its own),
+/// and Previous/Next for the app.
+fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
+    let _ = write!(
+        html,
+        "<section class=\"detail\" aria-label=\"{}\"><div class=\"card\">",
+        escape_html(t.selected_event)
+    );
+    for entry in &timeline.entries {
+        let card = card_html(timeline, entry, lang);
+        html.push_str(&card.replacen(
+            "<article ",
+            &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),
+            1,
+        ));
+    }
+    let total = timeline.entries.len();
+    let _ = write!(
+        html,
+        "</div><div class=\"pager\">\
+         <button type=\"button\" class=\"prev\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
+         <span class=\"position\">{}</span>\
+         <button type=\"button\" class=\"next\" aria-disabled=\"{}\">{}<span aria-hidden=\"true\"> →</span></button></div></section>",
+        escape_html(t.previous),
+        escape_html(&(t.position)(1, total)),
+        if total > 1 { "false" } else { "true" },
+        escape_html(t.next),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::days_from_civil;
+    use crate::model::load;
+
+    #[test]
+    fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {
+        let timeline = load(include_str!("../../public/data/timeline.json")).unwrap();
+        for lang in Lang::ALL {
+            let p = first_paint(&timeline, lang, days_from_civil(2026, 11, 29));
+            for entry in &timeline.entries {
+                let id = &entry.event.id;
+                assert!(p
+                    .html
+                    .contains(&format!("href=\"#{id}\" data-event-id=\"{id}\"")));
+                assert!(p.html.contains(&format!("<article id=\"{id}\"")));
+                assert!(p.html.contains(&escape_html(entry.event.title.get(lang).0)));
+            }
+            assert_eq!(
+                p.html.matches("aria-current=\"true\"").count(),
+                2,
+                "the language and the first event"
+            );
+            assert!(
+                !p.html.contains("style="),
+                "the CSP forbids style attributes"
+            );
+            // Every class the markup uses has its rule, and the other way round.
+            let classes = p.html.matches(" q").count();
+            assert!(classes > 10);
+            assert!(p.css.contains(".q0{--zoom:1.50}"), "{}", &p.css[..200]);
+            assert!(p.css.contains("@media (max-width:"));
+        }
+    }
+}
