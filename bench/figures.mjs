@@ -8,3 +8,6 @@ export function stats(xs) {
   const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s.at(-1) };
 }
+
+/** Milliseconds, rounded; "—" when there was no reading (a mark the page no longer has). */
+export const ms = (x) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(0));
