@@ -17,7 +17,7 @@ try {
   for (const [label, query] of [['the real data (5 events)', '?lang=en&zoom=1'], ['10,000 events', '?data=bench/data-10000.json&lang=en&zoom=1']]) {
     const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     await page.goto(app.url + query);
-    await page.locator('.markers [data-event-id]').first().waitFor();
+    await page.locator('#app .markers [data-event-id]').first().waitFor();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));

@@ -67,7 +67,7 @@ async function shot(url, ready) {
 }
 try {
   const ours = await shot(`${app.url}?lang=en&theme=light&filter=kind:visit,kind:delegation,kind:agreement,kind:exchange`, (p) =>
-    p.locator('.markers [data-event-id]').first().waitFor(),
+    p.locator('#app .markers [data-event-id]').first().waitFor(),
   );
   // TimelineJS animates into place: let it settle (a screenshot, not a test).
   const theirs = await shot(tlUrl, async (p) => {

@@ -33,7 +33,7 @@ try {
       reducedMotion: 'reduce',
     });
     await page.goto(app.url + query);
-    await page.locator('.markers [data-event-id]').first().waitFor();
+    await page.locator('#app .markers [data-event-id]').first().waitFor();
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage: !isMobile });
     console.log(`${name}.png`);

@@ -28,6 +28,23 @@ pub const WINDOW: usize = 10;
 /// its padding (2rem), in CSS pixels.
 pub const WIDEST_FRAME: f64 = 1120.0;
 
+/// The axis is laid out for its frame's width rounded down to a multiple
+/// of this (below [`WIDEST_FRAME`]), so that a band of widths shares one
+/// layout: the build-time first paint writes one per band (a container
+/// query each), and the app, laying out the same, takes it over without a
+/// pixel moving. Up to this much narrower than the frame, the layout only
+/// errs on the side of room.
+pub const BAND: f64 = 32.0;
+
+/// The width the axis is laid out for in a frame `frame` pixels wide.
+pub fn layout_width(frame: f64) -> f64 {
+    if frame >= WIDEST_FRAME {
+        WIDEST_FRAME
+    } else {
+        ((frame / BAND).floor() * BAND).max(BAND)
+    }
+}
+
 /// The font size of tick names, today's name and the term's names
 /// (0.75rem), in pixels; and the space between a tick and its name.
 const TICK_FONT: f64 = 12.0;
@@ -98,6 +115,28 @@ pub struct Mark {
     pub expected: bool,
 }
 
+impl Mark {
+    /// The box of the leader line from the dot to the label: its left
+    /// edge and width (fractions of the track), and the CSS transform that
+    /// turns the line drawn from its top left to its bottom right into the
+    /// line from the dot (on the axis, at the box's top below the axis or
+    /// its bottom above) to the label.
+    pub fn leader(&self) -> (f64, f64, &'static str) {
+        let flip_x = self.label < self.dot;
+        let transform = match (flip_x, self.below) {
+            (false, true) => "none",
+            (true, true) => "scaleX(-1)",
+            (false, false) => "scaleY(-1)",
+            (true, false) => "scale(-1)",
+        };
+        (
+            self.dot.min(self.label),
+            (self.label - self.dot).abs(),
+            transform,
+        )
+    }
+}
+
 /// Everything on the axis of one page, for one frame width.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drawing {
@@ -129,8 +168,10 @@ pub struct Page<'a> {
 }
 
 /// Draws `page` for a frame `frame` pixels wide at the level `chosen` (the
-/// default frame if `None`), never below what the labels need.
+/// default frame if `None`), never below what the labels need
+/// (laid out for [`layout_width`]).
 pub fn draw(page: &Page, frame: f64, chosen: Option<Zoom>) -> Drawing {
+    let frame = layout_width(frame);
     let entries = page.entries;
     let mut axis = axis_for(
         entries, page.shown, page.total, WINDOW, page.today, LABEL_GAP,
@@ -325,6 +366,10 @@ mod tests {
             assert_eq!(d.terms.len(), 1);
             assert!(d.terms[0].derived);
         }
+        // A band of widths shares one layout.
+        assert_eq!(draw(&page, 1000.0, None), draw(&page, 1023.5, None));
+        assert_eq!(layout_width(1500.0), WIDEST_FRAME);
+        assert_eq!(layout_width(1119.9), 1088.0);
         // A chosen level is kept; fit is never below what labels need.
         let fit = draw(&page, 1120.0, Some(Zoom::FIT));
         assert_eq!(fit.level, Zoom::FIT);

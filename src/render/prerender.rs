@@ -8,9 +8,12 @@
 //!   attributes in markup, so every position goes into a generated style
 //!   sheet ([`FirstPaint::css`]): each drawn element has a class `q<n>`
 //!   and a rule. The horizontal axis depends on the frame's width (the
-//!   zoom level, the labels' spread): the sheet holds the drawing for the
-//!   widest frame, then, for each band of 32 px of window width down to
-//!   the narrowest horizontal axis (48rem), only what changes there.
+//!   zoom level, the labels' spread), which the app lays out in bands
+//!   ([`crate::render::drawing::layout_width`]): the sheet holds the
+//!   drawing for the widest frame, then, for each band down to the
+//!   narrowest horizontal axis, only what changes there, in a container
+//!   query on the frame's width (`.axis-frame`), which is what the app
+//!   measures.
 //! - **Without JavaScript** nothing may look dead: the markers and the
 //!   language switcher are links (a marker shows its event's card, through
 //!   `:target`; a language opens that language's page), and the controls
@@ -26,19 +29,16 @@
 use std::fmt::Write;
 
 use super::card::card_html;
-use super::drawing::{draw, Drawing, Page, WIDEST_FRAME, WINDOW};
+use super::drawing::{draw, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
 use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
 use crate::model::options::Facets;
 use crate::model::{Lang, Status, Timeline};
 
-/// The page's padding on each side (the app's `.timeline-app`: 1rem).
-const PADDING: u32 = 16;
-/// The narrowest window with a horizontal axis (48rem), and the width of
-/// the bands of window width below the widest frame.
-const NARROWEST: u32 = 768;
-const BAND: u32 = 32;
+/// The narrowest frame with a horizontal axis: a window of 48rem less the
+/// page's padding (2rem) and a scroll bar.
+const NARROWEST: f64 = 704.0;
 
 /// The first paint of one language: the markup inside `<main>` and its
 /// style sheet of positions.
@@ -61,15 +61,14 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         today: Some(today),
         lang,
     };
-    // The widest frame first, then each band's (window widths up to
-    // `max`, a frame as wide as the band's middle allows).
+    // The widest frame first, then each band of frame widths, narrower and
+    // narrower ([`crate::render::drawing::layout_width`]): the frames
+    // narrower than `below` pixels.
     let mut bands: Vec<(Option<u32>, Drawing)> = vec![(None, draw(&page, WIDEST_FRAME, None))];
-    let widest_window = WIDEST_FRAME as u32 + 2 * PADDING;
-    let mut max = widest_window;
-    while max > NARROWEST {
-        let frame = f64::from(max - BAND / 2 - 2 * PADDING);
-        bands.push((Some(max), draw(&page, frame, None)));
-        max -= BAND;
+    let mut below = WIDEST_FRAME;
+    while below > NARROWEST {
+        bands.push((Some(below as u32), draw(&page, below - BAND, None)));
+        below -= BAND;
     }
 
     let mut html = String::with_capacity(16 * 1024);
@@ -141,7 +140,7 @@ impl Sheet {
                 None => css.push_str(&rules),
                 Some(_) if rules.is_empty() => {}
                 Some(max) => {
-                    let _ = write!(css, "\n@media (max-width:{max}px){{{rules}}}");
+                    let _ = write!(css, "\n@container (width<{max}px){{{rules}}}");
                 }
             }
         }
@@ -463,47 +462,28 @@ fn axis(
 /// What `style/main.css` gives a tick's name: right of its tick.
 const TICK_NAME: &str = "display:inline;left:4px;right:auto;padding:0 2px 0 0";
 
-/// The leader lines, as the app draws them (an SVG); a band whose lines
-/// differ from the band before gets an SVG of its own, shown in it alone.
+/// The leader lines, as the app draws them ([`crate::render::drawing::Mark::leader`]).
 fn leaders(html: &mut String, sheet: &mut Sheet, bands: &[(Option<u32>, Drawing)]) {
-    let lines = |d: &Drawing| -> String {
-        d.marks
-            .iter()
-            .map(|m| {
-                format!(
-                    "<line x1=\"{}\" y1=\"50\" x2=\"{}\" y2=\"{}\" vector-effect=\"non-scaling-stroke\"></line>",
-                    fixed(m.dot * 1000.0, 2),
-                    fixed(m.label * 1000.0, 2),
-                    if m.below { "100" } else { "0" }
-                )
-            })
-            .collect()
-    };
-    let drawn: Vec<String> = bands.iter().map(|(_, d)| lines(d)).collect();
-    // Each distinct set of lines, with the band that first draws it.
-    let mut sets: Vec<usize> = Vec::new();
-    for b in 0..drawn.len() {
-        if b == 0 || drawn[b] != drawn[b - 1] {
-            sets.push(b);
-        }
-    }
-    for (k, &from) in sets.iter().enumerate() {
-        let to = sets.get(k + 1).copied().unwrap_or(drawn.len());
-        let shown: Vec<String> = (0..drawn.len())
-            .map(|b| {
-                if (from..to).contains(&b) {
-                    "display:inline"
-                } else {
-                    "display:none"
-                }
-                .into()
-            })
-            .collect();
-        let class = sheet.class(shown, "display:inline");
+    for (n, mark) in bands[0].1.marks.iter().enumerate() {
+        let class = sheet.class(
+            bands
+                .iter()
+                .map(|(_, d)| {
+                    let (left, width, transform) = d.marks[n].leader();
+                    format!(
+                        "left:{};width:{};transform:{transform}",
+                        percent(left),
+                        percent(width)
+                    )
+                })
+                .collect(),
+            "",
+        );
         let _ = write!(
             html,
-            "<svg class=\"leaders {class}\" viewBox=\"0 0 1000 100\" preserveAspectRatio=\"none\">{}</svg>",
-            drawn[from]
+            "<svg class=\"leader{} {class}\" viewBox=\"0 0 1 1\" preserveAspectRatio=\"none\">\
+             <line x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\" vector-effect=\"non-scaling-stroke\"></line></svg>",
+            if mark.below { "" } else { " up" }
         );
     }
 }
@@ -599,7 +579,7 @@ mod tests {
             let classes = p.html.matches(" q").count();
             assert!(classes > 10);
             assert!(p.css.contains(".q0{--zoom:1.50}"), "{}", &p.css[..200]);
-            assert!(p.css.contains("@media (max-width:"));
+            assert!(p.css.contains("@container (width<1120px)"));
         }
     }
 }

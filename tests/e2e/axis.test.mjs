@@ -21,7 +21,7 @@ before(() => writeSynthetic(DIST, [10000]));
 async function open(query = '', options = DESKTOP) {
   const page = await openPage(browser, options);
   await page.goto(server.url + query);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   return page;
 }
 

@@ -25,7 +25,7 @@ test('what the first paint needs and what the default view loads stay within the
     }));
   });
   await page.goto(app.url);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
 

@@ -147,7 +147,7 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
   const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(app.url + '?lang=zh-Hans&filter=kind:agreement,kind:visit&event=agreement-signed-2024-07-21');
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   const button = page.getByRole('button', { name: '嵌入' });
   await button.click();
   const dialog = page.getByRole('dialog');
@@ -194,7 +194,7 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
 test('embed options: ?embed=1, ?bg=transparent, and ?accent= fitted for contrast (invalid ones ignored)', async () => {
   const page = await openPage(browser, { viewport: { width: 1000, height: 800 } });
   await page.goto(app.url + '?embed=1&bg=transparent&accent=ffdd00');
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('embed')));
   assert.equal(await page.locator('.embed-button').count(), 0);
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgba(0, 0, 0, 0)');
@@ -202,7 +202,7 @@ test('embed options: ?embed=1, ?bg=transparent, and ?accent= fitted for contrast
   assert.notEqual(accent, 'rgb(11, 87, 164)', 'the accent applies');
   assert.deepEqual(await axe(page), [], 'a pale accent is darkened until it passes');
   await page.goto(app.url + '?accent=red;}body{display:none');
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--tl-accent')), '');
   assert.ok(await page.locator('main').isVisible());
   await page.context().close();

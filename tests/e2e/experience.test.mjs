@@ -20,7 +20,7 @@ useApp((c) => {
 async function open(path = '', options = DESKTOP) {
   const page = await openPage(browser, options);
   await page.goto(server.url + path);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   return page;
 }
 
@@ -107,7 +107,7 @@ test('deep links: ?event= and #id select on load, an unknown id falls back to th
   await page.locator(`.markers [data-event-id="${ids[1]}"]`).click();
   assert.equal(query(page).get('event'), ids[1], 'the selection is in the URL');
   await page.reload();
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.deepEqual(await selectedIds(page), [ids[1]], 'and survives a reload');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
@@ -145,7 +145,7 @@ test('filters: hidden events leave the axis and the keyboard order, the URL keep
 
   // The filtered state is a link too.
   await page.reload();
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.deepEqual(await shownIds(page), shown);
   assert.equal(await page.getByRole('checkbox', { name: 'Context' }).isChecked(), false);
   await page.context().close();
@@ -239,7 +239,7 @@ test('the page asks nothing of any other origin (system fonts, no third parties)
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(server.url + '?event=agreement-signed-2024-07-21');
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   await page.waitForLoadState('networkidle');
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);

@@ -75,3 +75,89 @@ for (const { name, ...options } of VIEWS) {
     await live.context().close();
   });
 }
+
+test('between the widest frame and the phone, each band of window widths takes over with at most 1 % of pixels changed', async () => {
+  for (const width of [1100, 1024, 960, 900, 850, 800, 768]) {
+    const shots = [];
+    for (const hold of [true, false]) {
+      const page = await openPage(browser, { viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+      if (hold) await holdBack(page);
+      await page.goto(app.url);
+      if (!hold) await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'));
+      await page.evaluate(() => document.fonts.ready);
+      await frames(page, 3);
+      shots.push(await page.screenshot({ fullPage: true }));
+      if (!hold) {
+        const share = await pixelDiff(page, shots[0], shots[1]);
+        console.log(`# ${width} px: ${(share * 100).toFixed(2)} % of pixels differ`);
+        assert.ok(share <= 0.01, `${width} px: ${(share * 100).toFixed(2)} % of pixels changed`);
+      }
+      await page.context().close();
+    }
+  }
+});
+
+test('without JavaScript: the axis with every event, the first card, markers that open their cards, languages as links, nothing dead', async () => {
+  for (const { name, ...options } of VIEWS) {
+    const page = await openPage(browser, { ...options, javaScriptEnabled: false });
+    await page.goto(app.url);
+    const markers = page.locator('.markers [data-event-id]');
+    assert.equal(await markers.count(), data.events.length, `${name}: every event has its marker`);
+    assert.deepEqual(await markers.evaluateAll((m) => m.map((a) => a.getAttribute('href'))), data.events.map((e) => `#${e.id}`));
+    const cards = page.locator('.card .event-card:visible');
+    assert.equal(await cards.count(), 1);
+    assert.equal(await cards.locator('h2').textContent(), data.events[0].title.en);
+    // Nothing that needs the app is on screen; today's line (the build's
+    // today) is not either.
+    assert.equal(await page.locator('button:visible, input:visible, .today:visible').count(), 0, `${name}: no dead control`);
+    assert.ok(await page.locator('.static-note').isVisible());
+    if (name === 'desktop') assert.ok(await page.locator('.axis-scale').isVisible(), 'the drawn axis');
+    // A marker opens its event's card.
+    const signed = data.events.findIndex((e) => e.id === 'agreement-signed-2024-07-21');
+    await markers.nth(signed).click();
+    assert.equal(await cards.count(), 1);
+    assert.equal(await cards.locator('h2').textContent(), data.events[signed].title.en);
+    assert.ok(await cards.isVisible());
+    // A language is a link to that language's page (nginx serves it).
+    await page.getByRole('link', { name: '繁體中文' }).click();
+    await page.waitForURL(/lang=zh-Hant/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+    assert.equal(await page.locator('h1').textContent(), data.title['zh-Hant']);
+    assert.equal(await page.locator('.card .event-card:visible h2').textContent(), data.events[0].title['zh-Hant']);
+    await page.context().close();
+  }
+});
+
+// axe needs JavaScript: the page without it is the held-back page marked
+// no-app, which hides the same controls by the same CSS rule.
+test('without JavaScript (as when the WebAssembly fails to start): axe passes, in both layouts and languages', async () => {
+  for (const { name, ...options } of VIEWS) {
+    for (const lang of ['en', 'zh-Hans']) {
+      const page = await openPage(browser, options);
+      await holdBack(page);
+      await page.goto(`${app.url}?lang=${lang}`);
+      await page.evaluate(() => document.documentElement.classList.add('no-app'));
+      assert.equal(await page.locator('button:visible, input:visible').count(), 0, `${name} ${lang}: the same controls hidden`);
+      assert.deepEqual(await axe(page), [], `${name} ${lang}`);
+      await page.context().close();
+    }
+  }
+});
+
+test('while the app loads, the first paint passes axe, under the enforced CSP, in every language', async () => {
+  for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, enforceCsp: true });
+    await holdBack(page);
+    await page.goto(`${app.url}?lang=${lang}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    // The generated positions applied: the CSP let the style sheet in.
+    assert.equal(await page.locator('.axis').evaluate((a) => getComputedStyle(a).getPropertyValue('--zoom').trim()), '1.50');
+    assert.deepEqual(page.consoleErrors.filter((e) => /Content Security Policy/.test(e)), []);
+    await page.context().close();
+    const unsafe = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    await holdBack(unsafe);
+    await unsafe.goto(`${app.url}?lang=${lang}`);
+    assert.deepEqual(await axe(unsafe), [], `${lang}: axe`);
+    await unsafe.context().close();
+  }
+});

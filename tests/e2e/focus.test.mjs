@@ -15,7 +15,7 @@ useApp((c) => ({ app, browser, data } = c));
 async function open(path = '', viewport = { width: 1280, height: 800 }, options = {}) {
   const page = await openPage(browser, { viewport, ...options });
   await page.goto(app.url + path);
-  await page.locator('.markers [data-event-id], .axis-nav .empty').first().waitFor();
+  await page.locator('#app .markers [data-event-id], #app .axis-nav .empty').first().waitFor();
   return page;
 }
 

@@ -13,7 +13,7 @@ export function host(body, more = {}) {
 /** The app's frame inside `iframe` (a locator), once it shows its markers. */
 export async function appFrame(iframe) {
   const frame = await (await iframe.elementHandle()).contentFrame();
-  await frame.locator('.markers [data-event-id]').first().waitFor();
+  await frame.locator('#app .markers [data-event-id]').first().waitFor();
   return frame;
 }
 

@@ -16,7 +16,7 @@ before(() => writeSynthetic(DIST, [45]));
 async function open(path, options = { viewport: { width: 1280, height: 800 } }) {
   const page = await openPage(browser, options);
   await page.goto(server.url + path);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   return page;
 }
 
@@ -80,7 +80,7 @@ test('the switcher changes the language, keeps the selected event, and puts the 
   await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
   assert.equal(await page.locator('.detail h2').textContent(), data.events[1].title['zh-Hans']);
   await page.reload();
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'the choice survives a reload');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();

@@ -22,7 +22,7 @@ async function withData(body, options = {}) {
     route.fulfill({ status: 200, contentType: 'application/json', body }),
   );
   await page.goto(app.url);
-  await page.locator('[role="alert"], .markers [data-event-id]').first().waitFor();
+  await page.locator('[role="alert"], #app .markers [data-event-id]').first().waitFor();
   return page;
 }
 
@@ -70,7 +70,7 @@ test('a byte-order mark is accepted', async () => {
 
 test('HTML and script in every text field render as text and run nothing; long words wrap', async () => {
   const page = await withData(await readFile(join(FIXTURES, 'html-payloads.json')), { viewport: { width: 320, height: 700 } });
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   await page.locator('.markers [data-event-id]').nth(2).click();
   await page.locator('.detail h2', { hasText: '<script>' }).waitFor();
   await frames(page);
@@ -124,7 +124,7 @@ test('a failing server: 404, 500, a dropped connection, a stalled body; then Ret
     faults.state.mode = 'ok';
     const before = faults.state.hits;
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.locator('.markers [data-event-id]').first().waitFor();
+    await page.locator('#app .markers [data-event-id]').first().waitFor();
     assert.ok(faults.state.hits > before, `${mode}: Retry really fetched again`);
     assert.equal(await alert.count(), 0);
     await page.context().close();
@@ -132,34 +132,35 @@ test('a failing server: 404, 500, a dropped connection, a stalled body; then Ret
   await faults.close();
 });
 
-test('without JavaScript the static list shows every event, from the same data', async () => {
+test('without JavaScript the first paint holds every event, from the same data: its marker and its card', async () => {
   const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, javaScriptEnabled: false });
   await page.goto(app.url);
-  const items = page.locator('#static .static-list > li');
-  assert.equal(await items.count(), data.events.length);
+  const markers = page.locator('#static .markers [data-event-id]');
+  assert.equal(await markers.count(), data.events.length);
   for (const [i, event] of data.events.entries()) {
-    const item = items.nth(i);
-    assert.equal(await item.locator('h2').textContent(), event.title.en);
-    assert.equal(await item.locator('time').first().getAttribute('datetime'), event.date);
-    assert.equal(await item.locator('p').nth(1).textContent(), event.summary.en);
-    assert.equal(await item.locator('.sources a').count(), event.sources.length);
+    assert.equal(await markers.nth(i).locator('time').getAttribute('datetime'), event.date);
+    assert.equal(await markers.nth(i).locator('.marker-title').textContent(), event.title.en);
+    const card = page.locator(`#static .card > article[id="${event.id}"]`);
+    assert.equal(await card.locator('h2').textContent(), event.title.en);
+    assert.equal(await card.locator('.summary').textContent(), event.summary.en);
+    assert.equal(await card.locator('.sources a').count(), event.sources.length);
   }
-  assert.match(await items.nth(data.events.findIndex((e) => e.status === 'expected')).textContent(), /Expected — not confirmed/);
+  const expected = data.events.find((e) => e.status === 'expected');
+  assert.match(await page.locator(`#static article[id="${expected.id}"] .badge`).textContent(), /Expected — not confirmed/);
   assert.equal(await page.locator('h1').textContent(), data.title.en);
   await page.context().close();
 });
 
-test('when the WebAssembly fails to start, the static list stays', async () => {
+test('when the WebAssembly fails to start, the first paint stays, without the controls that need the app', async () => {
   // The loader's failure is an uncaught rejection in the page: expected.
   const page = await openPage(browser, { viewport: { width: 1280, height: 800 }, allowPageErrors: true });
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: '' }));
-  const refused = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await page.goto(app.url);
-  await refused;
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')));
-  await frames(page, 3);
-  assert.equal(await page.locator('#static .static-list > li').count(), data.events.length);
-  assert.ok(await page.locator('#static').isVisible());
+  await page.waitForFunction(() => document.documentElement.classList.contains('no-app'));
+  assert.equal(await page.locator('#static .markers [data-event-id]').count(), data.events.length);
+  assert.ok(await page.locator('#static .card .event-card').first().isVisible());
+  assert.equal(await page.locator('button:visible, input:visible').count(), 0, 'no dead control');
+  assert.ok(await page.locator('.static-note').isVisible(), 'the page says what needs JavaScript');
   await page.context().close();
 });
 
@@ -183,7 +184,7 @@ test('under the strict CSP (meta and nginx header) the app runs with no violatio
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(app.url + '?accent=ffdd00&lang=zh-Hant');
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   await page.locator('.markers [data-event-id]').nth(2).click();
   await page.getByRole('checkbox', { name: '背景' }).uncheck();
   await page.getByRole('button', { name: 'English' }).click();
@@ -204,7 +205,7 @@ test('?data= takes only a relative path on the app\'s own origin', async () => {
     const seen = [];
     page.on('request', (r) => seen.push(r.url()));
     await page.goto(app.url + query);
-    await page.locator('[role="alert"], .markers [data-event-id]').first().waitFor();
+    await page.locator('[role="alert"], #app .markers [data-event-id]').first().waitFor();
     const alert = await page.getByRole('alert').count();
     await page.context().close();
     return { seen, alert };

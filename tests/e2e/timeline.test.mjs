@@ -19,7 +19,7 @@ useApp((c) => ({ app: server, browser, data } = c));
 async function loaded(options = { viewport: { width: 1280, height: 800 } }) {
   const page = await openPage(browser, options);
   await page.goto(server.url);
-  await page.locator('[data-event-id]').first().waitFor();
+  await page.locator('#app [data-event-id]').first().waitFor();
   return page;
 }
 
@@ -117,7 +117,7 @@ test('a data file that is not JSON gives an alert with its line and column, and 
   assert.equal(await markers(page).count(), 0);
   await page.unroute('**/data/timeline.json');
   await page.getByRole('button', { name: 'Try again' }).click();
-  await markers(page).first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
   assert.deepEqual(page.pageErrors, [], 'no panic, no uncaught error');
   await page.context().close();

@@ -21,7 +21,7 @@ before(() => writeSynthetic(DIST, [45, 10000]));
 async function open(query = '', options = DESKTOP, n = 45) {
   const page = await openPage(browser, options);
   await page.goto(`${server.url}?data=bench/data-${n}.json${query}`);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   return page;
 }
 
@@ -50,7 +50,7 @@ test('only a page of markers is in the DOM, each with its place in the whole set
   assert.deepEqual(shown.map((m) => m.pos), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   assert.ok(shown.every((m) => m.size === 45), 'aria-setsize counts every shown event');
   assert.equal(await page.locator('.axis-scale .dot').count(), 10, 'dots for the page only');
-  assert.equal(await page.locator('.axis-scale .leaders line').count(), 10, 'leader lines for the page only');
+  assert.equal(await page.locator('.axis-scale .leader line').count(), 10, 'leader lines for the page only');
   assert.equal(await range(page), 'Events 1–10 of 45');
   assert.equal(await page.locator('.position').textContent(), '1 of 45');
   assert.equal(await page.getByRole('button', { name: 'Earlier events' }).isDisabled(), true);
@@ -181,7 +181,7 @@ test('filters count in the set size; ten or fewer shown events need no pages', a
   assert.ok(shown.every((m) => m.size === 36), 'nine context events left the set');
   assert.equal(await range(page), 'Events 1–10 of 36');
   await page.goto(`${server.url}?data=bench/data-45.json&filter=kind:agreement`);
-  await page.locator('.markers [data-event-id]').first().waitFor();
+  await page.locator('#app .markers [data-event-id]').first().waitFor();
   const few = await markers(page);
   assert.equal(few.length, 9);
   assert.ok(few.every((m) => m.size === 9));

@@ -74,7 +74,7 @@ pub(super) fn AxisNav(
                         }
                         .into_any();
                     }
-                    let (frame, chosen) = (zs.frame_px.get(), zs.chosen.get());
+                    let (frame, chosen) = (zs.layout_px.get(), zs.chosen.get());
                     let drawing = state.timeline.with_value(|t| {
                         let page = Page {
                             entries: &t.entries,

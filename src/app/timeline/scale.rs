@@ -87,9 +87,7 @@ pub(super) fn scale(
             {extents}
             {today}
             <span class="axis-line"></span>
-            <svg class="leaders" viewBox="0 0 1000 100" preserveAspectRatio="none">
-                {drawing.marks.iter().map(leader).collect_view()}
-            </svg>
+            {drawing.marks.iter().map(leader).collect_view()}
             {dots(state, &drawing.marks, is_selected)}
         </div>
     }
@@ -106,16 +104,21 @@ fn tick(tick: &Tick) -> impl IntoView {
 }
 
 /// Dots sit at their marks; labels may be moved apart, so a leader line
-/// joins each label to its dot, below or above the axis.
+/// joins each label to its dot, below or above the axis ([`Mark::leader`]).
 fn leader(mark: &Mark) -> impl IntoView {
+    let (left, width, transform) = mark.leader();
     view! {
-        <line
-            x1=fixed(mark.dot * 1000.0, 2)
-            y1="50"
-            x2=fixed(mark.label * 1000.0, 2)
-            y2=if mark.below { "100" } else { "0" }
-            vector-effect="non-scaling-stroke"
-        />
+        <svg
+            class="leader"
+            class:up=!mark.below
+            viewBox="0 0 1 1"
+            preserveAspectRatio="none"
+            style:left=percent(left)
+            style:width=percent(width)
+            style:transform=transform
+        >
+            <line x1="0" y1="0" x2="1" y2="1" vector-effect="non-scaling-stroke" />
+        </svg>
     }
 }
 

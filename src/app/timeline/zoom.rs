@@ -12,7 +12,7 @@ use super::state::TimelineState;
 use crate::app::dom::{self, listen, listen_active};
 use crate::app::url;
 use crate::model::zoom::{self, Zoom, ZoomStep};
-use crate::render::drawing::WIDEST_FRAME;
+use crate::render::drawing::{layout_width, WIDEST_FRAME};
 
 /// The zoom of the axis and the frame it is seen through. `Copy`.
 #[derive(Clone, Copy)]
@@ -22,8 +22,10 @@ pub(super) struct ZoomState {
     /// The level drawn: the chosen one, or the default, never below what
     /// the labels need.
     pub drawn: RwSignal<Zoom>,
-    /// The frame's width in CSS pixels.
+    /// The frame's width in CSS pixels, and the width the axis is laid out
+    /// for ([`layout_width`]: a change within a band redraws nothing).
     pub frame_px: RwSignal<f64>,
+    pub layout_px: Memo<f64>,
     /// The scrolling frame around the axis.
     pub frame: NodeRef<html::Div>,
     /// Where a mouse drag began: the pointer's x and the scroll then.
@@ -88,15 +90,24 @@ fn wide() -> bool {
 
 impl ZoomState {
     pub fn new(initial: Option<Zoom>, sync_url: bool) -> Self {
-        let width = window()
-            .inner_width()
+        // The first paint's frame, while it is there, has the app's width;
+        // else the window's less the page's padding.
+        let first_paint = document()
+            .query_selector("#static .axis-frame")
             .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(WIDEST_FRAME);
+            .flatten()
+            .map(|f| f.get_bounding_client_rect().width())
+            .filter(|w| *w > 0.0);
+        let width = first_paint.unwrap_or_else(|| {
+            let window = window().inner_width().ok().and_then(|w| w.as_f64());
+            window.unwrap_or(WIDEST_FRAME) - 32.0
+        });
+        let frame_px = RwSignal::new(width.clamp(200.0, WIDEST_FRAME));
         ZoomState {
             chosen: RwSignal::new(initial),
             drawn: RwSignal::new(initial.unwrap_or_default()),
-            frame_px: RwSignal::new((width - 32.0).clamp(200.0, WIDEST_FRAME)),
+            frame_px,
+            layout_px: Memo::new(move |_| layout_width(frame_px.get())),
             frame: NodeRef::new(),
             drag: StoredValue::new(None),
             pinch: StoredValue::new(None),
@@ -119,7 +130,8 @@ impl ZoomState {
     /// Measures the frame (after mounting and on every resize).
     pub fn measure(&self) {
         if let Some(f) = self.frame.get_untracked() {
-            let w = f64::from(f.client_width());
+            // Fractional, as the first paint's container queries see it.
+            let w = f.get_bounding_client_rect().width();
             if w > 0.0 && (w - self.frame_px.get_untracked()).abs() > 0.5 {
                 self.frame_px.set(w);
             }
