@@ -53,10 +53,52 @@ fn saved_cards() -> Option<String> {
 }
 
 /// Removes the first paint once the app shows the timeline or an error in
-/// its place.
+/// its place. A reader who had tabbed into it keeps the focus on the same
+/// control of the app's view (a marker, a language, a button), once drawn.
 fn remove_static_view() {
-    if let Some(view) = static_view() {
-        view.remove();
+    let Some(view) = static_view() else {
+        return;
+    };
+    let focused = document()
+        .active_element()
+        .filter(|a| view.contains(Some(a)));
+    let selector = focused.and_then(|a| {
+        if let Some(id) = a.get_attribute("data-event-id") {
+            return Some(format!("[data-event-id=\"{id}\"]"));
+        }
+        if let Some(lang) = a.get_attribute("hreflang") {
+            return Some(format!(".language [lang=\"{lang}\"]"));
+        }
+        let class = a.class_name();
+        class.split_whitespace().next().map(|c| format!(".{c}"))
+    });
+    view.remove();
+    if let Some(selector) = selector {
+        request_animation_frame(move || {
+            let target = document()
+                .query_selector(&format!("#app {selector}"))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
+        });
+    }
+}
+
+/// Resolves once the browser has reported the first paint's largest
+/// contentful paint (the loader's `hkustPumchFirstPaint`, see
+/// `src/bin/postbuild.rs`): the first paint has then reached the screen.
+/// The app takes it over only then, so that it is never replaced unseen (on
+/// a fast start the data is in before the first frame), and Chromium counts
+/// it (it drops a candidate removed before it is reported).
+async fn first_paint_shown() {
+    let shown = js_sys::Reflect::get(&window(), &"hkustPumchFirstPaint".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(shown) = shown {
+        let _ = wasm_bindgen_futures::JsFuture::from(shown).await;
     }
 }
 
@@ -94,7 +136,11 @@ pub fn App() -> impl IntoView {
     let load = move || {
         state.set(LoadState::Loading);
         spawn_local(async move {
-            state.set(match fetch_timeline(&data_url.get_value()).await {
+            let loaded = fetch_timeline(&data_url.get_value()).await;
+            if static_view_present() {
+                first_paint_shown().await;
+            }
+            state.set(match loaded {
                 Ok(timeline) => LoadState::Ready(Arc::new(timeline)),
                 Err(e) => LoadState::Failed(e),
             });

@@ -143,20 +143,34 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Trunk's loader, marking the page `no-app` if the WebAssembly fails to
-/// start (the error still reaches the console).
+/// What the loader runs first: a promise, `hkustPumchFirstPaint`, that
+/// resolves once the browser has reported the first paint's largest
+/// contentful paint (at once where it does not report it; after 0.5 s at
+/// most). The app takes the first paint over only then.
+const FIRST_PAINT_SHOWN: &str = "window.hkustPumchFirstPaint = new Promise((shown) => {
+  if (!(window.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) return shown();
+  new PerformanceObserver((list, observer) => { observer.disconnect(); shown(); })
+    .observe({ type: 'largest-contentful-paint', buffered: true });
+  setTimeout(shown, 500);
+});
+";
+
+/// Trunk's loader, with [`FIRST_PAINT_SHOWN`] before it starts the app,
+/// marking the page `no-app` if the WebAssembly fails to start (the error
+/// still reaches the console).
 fn boot_script(script: &str) -> Result<String, String> {
-    let call = "await init(";
+    let call = "const wasm = await init(";
     let start = script
         .find(call)
-        .ok_or("Trunk's loader no longer calls `await init(`")?;
+        .ok_or("Trunk's loader no longer calls `const wasm = await init(`")?;
     let end = start
         + script[start..]
             .find(");")
             .ok_or("Trunk's loader: unterminated init call")?;
     Ok(format!(
-        "{}.catch((e) => {{ document.documentElement.classList.add('no-app'); throw e; }}){}",
-        &script[..end + 1],
+        "{}{FIRST_PAINT_SHOWN}{}.catch((e) => {{ document.documentElement.classList.add('no-app'); throw e; }}){}",
+        &script[..start],
+        &script[start..end + 1],
         &script[end + 1..]
     ))
 }

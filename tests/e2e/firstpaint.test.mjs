@@ -161,3 +161,22 @@ test('while the app loads, the first paint passes axe, under the enforced CSP, i
     await unsafe.context().close();
   }
 });
+
+test('a reader who tabbed into the first paint keeps the focus on the same control when the app takes over', async () => {
+  for (const [selector, expected] of [
+    ['#static [data-event-id="agreement-signed-2024-07-21"]', (el) => el.dataset.eventId === 'agreement-signed-2024-07-21'],
+    ['#static .language [hreflang="zh-Hans"]', (el) => el.getAttribute('lang') === 'zh-Hans' && el.localName === 'button'],
+  ]) {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    let release;
+    const gate = new Promise((ok) => { release = ok; });
+    await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+    await page.goto(app.url);
+    await page.locator(selector).focus();
+    release();
+    await page.waitForFunction(() => !document.getElementById('static'));
+    await page.waitForFunction(`(${expected})(document.activeElement)`);
+    assert.ok(await page.evaluate(() => document.activeElement.closest('#app') !== null), `${selector}: the app's own control has the focus`);
+    await page.context().close();
+  }
+});
