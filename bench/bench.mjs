@@ -1,7 +1,7 @@
 // Measures the release build as a visitor's browser gets it, served by
 // nginx (deploy/nginx.conf) on 127.0.0.1: the bytes of every resource the
 // first view loads (raw, gzip -9, brotli) and the time from navigation start
-// to the first event on screen (the static list, then the interactive
+// to the first event on screen (the pre-rendered first paint, then the interactive
 // marker), over several loads, and the largest contentful paint with the app
 // and with the app held back, on a desktop and a phone viewport. Prints a
 // table and writes bench/RESULTS.md.
@@ -74,12 +74,11 @@ async function load(viewport, held) {
     window.__marks = {};
     new MutationObserver(() => {
       const m = window.__marks;
-      if (!m.static && document.querySelector('#static .static-list > li')) m.static = performance.now();
       if (!m.staticMarker && document.querySelector('#static .markers [data-event-id]')) m.staticMarker = performance.now();
       if (!m.marker && document.querySelector('#app .markers [data-event-id]')) m.marker = performance.now();
     }).observe(document, { childList: true, subtree: true });
     // Every LCP candidate, its element named when reported: the app removes
-    // the static list, and an entry read later may have lost its element.
+    // the first paint, and an entry read later may have lost its element.
     // A class-less element is named with its parent's (`ol.static-list > li`).
     const name = (e) => e && `${e.localName}${e.getAttribute('class') ? `.${e.getAttribute('class').trim().split(/\s+/).join('.')}` : ''}`;
     window.__lcp = [];
@@ -131,7 +130,6 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   }
 }
 const runs = loads.desktop.app;
-const staticT = stats(runs.map((r) => r.static ?? NaN));
 const staticMarkerT = stats(runs.map((r) => r.staticMarker ?? NaN));
 const markerT = stats(runs.map((r) => r.marker ?? NaN));
 const paintT = stats(runs.map((r) => r.fcp ?? NaN));
@@ -242,9 +240,8 @@ const table = [
 const times = [
   '| from navigation start to | median ms | min ms | max ms |',
   '|---|---:|---:|---:|',
-  `| the static list of events (no JS needed) in the page | ${ms(staticT.median)} | ${ms(staticT.min)} | ${ms(staticT.max)} |`,
   `| the first pre-rendered marker (\`#static\`, no JS needed) in the page | ${ms(staticMarkerT.median)} | ${ms(staticMarkerT.min)} | ${ms(staticMarkerT.max)} |`,
-  `| the first paint with content (first-contentful-paint: the static list drawn, or the app if it came first) | ${ms(paintT.median)} | ${ms(paintT.min)} | ${ms(paintT.max)} |`,
+  `| the first paint with content (first-contentful-paint: the pre-rendered timeline drawn) | ${ms(paintT.median)} | ${ms(paintT.min)} | ${ms(paintT.max)} |`,
   `| the first interactive marker (in \`#app\`) | ${ms(markerT.median)} | ${ms(markerT.min)} | ${ms(markerT.max)} |`,
 ].join('\n');
 const triple = (t) => `${ms(t.median)} | ${ms(t.min)} | ${ms(t.max)}`;
