@@ -75,8 +75,15 @@ fn page(dir: &Path, html: &str, timeline: &Timeline, lang: Lang) -> Result<Strin
     let css_name = format!("prerender-{}-{}.css", lang.code(), content_hash(&paint.css));
     std::fs::write(dir.join(&css_name), &paint.css).map_err(|e| format!("{css_name}: {e}"))?;
     let mut page = html.replace(PLACEHOLDER, &paint.html);
-    // The minifier writes <html lang=en>; the whole tag is rewritten.
-    page = replace_between(&page, "<html", ">", &format!(" lang=\"{}\"", lang.code()))?;
+    // The minifier writes <html lang=en>; the whole tag is rewritten, with
+    // a mark where deploy/nginx.conf writes the page's options (`embed`,
+    // `transparent`, `data-theme`), so that the first paint has them.
+    page = replace_between(
+        &page,
+        "<html",
+        ">",
+        &format!(" lang=\"{}\" data-first-paint", lang.code()),
+    )?;
     page = replace_between(
         &page,
         "<title>",

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openPage, axe, frames, screenshot, ARTIFACTS } from './harness.mjs';
+import { useApp, openPage, axe, frames, screenshot, serveHost, ARTIFACTS } from './harness.mjs';
 
 let app, browser, data;
 useApp((ctx) => ({ app, browser, data } = ctx));
@@ -179,4 +179,55 @@ test('a reader who tabbed into the first paint keeps the focus on the same contr
     assert.ok(await page.evaluate(() => document.activeElement.closest('#app') !== null), `${selector}: the app's own control has the focus`);
     await page.context().close();
   }
+});
+
+test('the server writes the page\'s options into the first paint: an embed, a theme, a transparent background take over unmoved', async () => {
+  const shots = [];
+  for (const hold of [true, false]) {
+    const page = await openPage(browser, { viewport: { width: 800, height: 900 }, reducedMotion: 'reduce' });
+    if (hold) await holdBack(page);
+    await page.goto(`${app.url}?embed=1&theme=dark&bg=transparent`);
+    if (hold) {
+      assert.deepEqual(await page.evaluate(() => [[...document.documentElement.classList].sort(), document.documentElement.dataset.theme]), [['embed', 'transparent'], 'dark']);
+      assert.equal(await page.locator('.embed-button:visible').count(), 0, 'no Embed button in an embed');
+    } else {
+      await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'));
+    }
+    await page.evaluate(() => document.fonts.ready);
+    await frames(page, 3);
+    shots.push(await page.screenshot({ fullPage: true }));
+    if (!hold) {
+      const share = await pixelDiff(page, shots[0], shots[1]);
+      console.log(`# embed, dark, transparent: ${(share * 100).toFixed(2)} % of pixels differ`);
+      assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
+    }
+    await page.context().close();
+  }
+});
+
+test('in a frame (no embed option), the first paint is already the embed', async () => {
+  const host = await serveHost({ '/': `<!doctype html><title>host</title><body style="margin:0"><iframe src="${app.url}?lang=en" width="760" height="1000" style="border:0"></iframe>` });
+  const shots = [];
+  for (const hold of [true, false]) {
+    const page = await openPage(browser, { viewport: { width: 800, height: 1000 }, reducedMotion: 'reduce' });
+    if (hold) await holdBack(page);
+    await page.goto(host.url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.axis-nav').first().waitFor();
+    if (hold) {
+      assert.ok(await frame.locator('html.embed').count(), 'the server marked the framed page embed');
+    } else {
+      await frame.locator('#app .markers [data-event-id]').first().waitFor();
+      await frame.locator('#static').waitFor({ state: 'detached' });
+    }
+    await frames(page, 3);
+    shots.push(await page.locator('iframe').screenshot());
+    if (!hold) {
+      const share = await pixelDiff(page, shots[0], shots[1]);
+      console.log(`# framed: ${(share * 100).toFixed(2)} % of pixels differ`);
+      assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
+    }
+    await page.context().close();
+  }
+  await host.close();
 });
