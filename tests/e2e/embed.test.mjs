@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveHost, openPage, axe, screenshot, DIST, useApp } from './harness.mjs';
-import { host, settled, watchMessages } from './frames.mjs';
+import { host, settled, watchMessages, roundTrip } from './frames.mjs';
 
 let app;
 let browser;
@@ -222,7 +222,11 @@ test('embed-demo.html shows three working embeds, one sandboxed, and its links s
   await page.getByRole('link', { name: 'the first cohort' }).click();
   const main = await (await frames.nth(0).elementHandle()).contentFrame();
   await main.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
+  // Both frames have handled everything the host sent them before the click.
+  await roundTrip(page, frames.nth(0));
+  await roundTrip(page, frames.nth(1));
   await sandboxed.locator('.markers [data-event-id="agreement-signed-2024-07-21"]').click();
+  await sandboxed.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'agreement-signed-2024-07-21');
   await page.waitForFunction(() => location.hash === '#timeline-main=first-cohort-2024&timeline-sandboxed=agreement-signed-2024-07-21');
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
