@@ -2,7 +2,7 @@
 // Debian's nginx with deploy/nginx.conf on 127.0.0.1, host pages on other
 // ports, Debian's Chromium through playwright-core (never a downloaded
 // browser), and axe-core for WCAG 2.2 AA.
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { readFile, writeFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,25 @@ export const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
+
+/**
+ * A GET of `path` exactly as written, with exactly `headers`, from the
+ * server at `url` (fetch() cannot forge Host and adds Accept-Language).
+ * Resolves to { status, headers, body }.
+ */
+export function rawGet(url, path, headers = {}) {
+  const { port } = new URL(url);
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
 
 /** A free TCP port on 127.0.0.1. */
 export async function freePort() {

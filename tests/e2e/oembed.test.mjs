@@ -3,8 +3,7 @@
 // and hostile input (a bad url, a forged Host header).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import { openPage, serveHost, useApp } from './harness.mjs';
+import { openPage, serveHost, useApp, rawGet } from './harness.mjs';
 
 let app;
 let browser;
@@ -13,19 +12,7 @@ let data;
 useApp((c) => ({ app, browser, data } = c));
 
 /** A GET with a raw path and Host header (fetch() cannot forge Host). */
-function get(path, headers = {}) {
-  const { port } = new URL(app.url);
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (path, headers = {}) => rawGet(app.url, path, headers);
 
 /** The href of the page's oEmbed discovery link (attributes in any order, as minified). */
 const discovery = (html) => {

@@ -7,11 +7,10 @@
 // only each page's `<html lang>` is assumed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { access, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, DIST } from './harness.mjs';
+import { serve, rawGet, DIST } from './harness.mjs';
 
 const VARIANTS = ['index.zh-Hant.html', 'index.zh-Hans.html'];
 
@@ -63,19 +62,7 @@ after(async () => {
 });
 
 /** A GET with exactly these headers (fetch() would add Accept-Language: *). */
-function get(server, path, headers = {}) {
-  const { port } = new URL(server.url);
-  return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', fail);
-    req.end();
-  });
-}
+const get = (server, path, headers = {}) => rawGet(server.url, path, headers);
 
 /** The page's `<html lang>`, quoted or not (the build minifies). */
 const htmlLang = (body) => body.match(/<html\b[^>]*\blang=["']?([A-Za-z-]+)/)?.[1];
