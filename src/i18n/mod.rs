@@ -43,11 +43,10 @@ pub struct Texts {
     /// After the first problems of a long list: how many more there are,
     /// and where to see them all.
     pub more_problems: fn(usize) -> String,
-    /// Above the build-time list of events, kept under a load failure.
+    /// Above the first paint's cards, kept under a load failure.
     pub saved_list: &'static str,
-    /// Above the static list for readers without JavaScript (English
-    /// only: the static list is English; the other tables carry it for
-    /// completeness).
+    /// In the first paint, shown only without JavaScript (or when the
+    /// WebAssembly fails to start): what needs them.
     pub static_note: &'static str,
     pub network_failed: &'static str,
     pub timed_out: &'static str,
