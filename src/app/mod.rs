@@ -327,7 +327,7 @@ fn LoadFailure(
             {(more > 0).then(|| view! { <p class="more-problems">{(t.more_problems)(more)}</p> })}
         </div>
         {saved.map(|list| view! {
-            <section class="saved-list static" aria-label=t.saved_list>
+            <section class="saved-list" aria-label=t.saved_list>
                 <p class="static-note">{t.saved_list}</p>
                 <div inner_html=list></div>
             </section>

@@ -70,8 +70,14 @@ fn today() -> i64 {
 
 /// The page in `lang`: its first paint, `<html lang>`, title and style
 /// sheet of positions (written beside it).
-fn page(dir: &Path, html: &str, timeline: &Timeline, lang: Lang) -> Result<String, String> {
-    let paint = first_paint(timeline, lang, today());
+fn page(
+    dir: &Path,
+    html: &str,
+    timeline: &Timeline,
+    lang: Lang,
+    today: i64,
+) -> Result<String, String> {
+    let paint = first_paint(timeline, lang, today);
     let css_name = format!("prerender-{}-{}.css", lang.code(), content_hash(&paint.css));
     std::fs::write(dir.join(&css_name), &paint.css).map_err(|e| format!("{css_name}: {e}"))?;
     let mut page = html.replace(PLACEHOLDER, &paint.html);
@@ -139,12 +145,13 @@ fn run() -> Result<(), String> {
     if html.contains("<script>") || opens.iter().any(|open| html.contains(open)) {
         return Err("index.html still has an inline script".into());
     }
+    let today = today();
     for lang in Lang::ALL {
         let name = match lang {
             Lang::En => "index.html".to_string(),
             other => format!("index.{}.html", other.code()),
         };
-        let page = page(&dir, &html, &timeline, lang)?;
+        let page = page(&dir, &html, &timeline, lang, today)?;
         std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())

@@ -17,8 +17,9 @@ use crate::i18n::texts;
 use crate::model::{Entry, Event, Lang, Localized, PartialDate, Status, Timeline};
 
 /// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
-/// where it is missing) between `<tag class="…">` and `</tag>`.
-fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: Lang) {
+/// where it is missing) between `<tag class="…">` and `</tag>` (no class
+/// attribute when `class` is empty). The first paint writes with it too.
+pub(super) fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: Lang) {
     let (s, used) = text.get(lang);
     let class = if class.is_empty() {
         String::new()

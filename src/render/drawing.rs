@@ -11,7 +11,7 @@
 
 use crate::i18n::texts;
 use crate::model::date::short_month;
-use crate::model::layout::{axis_for, label_below, AxisLayout};
+use crate::model::layout::{axis_for, fixed, label_below, AxisLayout, Placement};
 use crate::model::zoom::{self, centred_within, keep_apart, text_width, tick_name_box, Zoom};
 use crate::model::{Entry, Lang, Precision, Status};
 
@@ -27,6 +27,13 @@ pub const WINDOW: usize = 10;
 /// The widest the axis's frame gets: the app's greatest width (72rem) less
 /// its padding (2rem), in CSS pixels.
 pub const WIDEST_FRAME: f64 = 1120.0;
+
+/// A fraction of the track as a CSS percentage, as both the app and the
+/// first paint write positions (three decimals: a thousandth of a percent
+/// of a track is under a pixel).
+pub fn percent(fraction: f64) -> String {
+    fixed(fraction * 100.0, 3) + "%"
+}
 
 /// The axis is laid out for its frame's width rounded down to a multiple
 /// of this (below [`WIDEST_FRAME`]), so that a band of widths shares one
@@ -187,7 +194,7 @@ pub fn draw(page: &Page, frame: f64, chosen: Option<Zoom>) -> Drawing {
         .max(zoom::least_zoom(frame, per_side));
     let track = level.track(frame);
     let label_width = zoom::arrange(&mut axis, &imprecise, page.first, track);
-    let placed: Vec<(&Entry, &crate::model::layout::Placement)> = page
+    let placed: Vec<(&Entry, &Placement)> = page
         .shown
         .iter()
         .map(|&i| &entries[i])
@@ -283,11 +290,7 @@ fn ticks(axis: &AxisLayout, track: f64, lang: Lang) -> Vec<Tick> {
 
 /// Each term: a band; and its start and end named at its ends, in a row of
 /// their own (the end first, where both do not fit).
-fn terms(
-    placed: &[(&Entry, &crate::model::layout::Placement)],
-    track: f64,
-    lang: Lang,
-) -> (Vec<Term>, Vec<TermLabel>) {
+fn terms(placed: &[(&Entry, &Placement)], track: f64, lang: Lang) -> (Vec<Term>, Vec<TermLabel>) {
     let t = texts(lang);
     let mut boxes = Vec::new();
     let mut names = Vec::new();

@@ -28,8 +28,8 @@
 
 use std::fmt::Write;
 
-use super::card::card_html;
-use super::drawing::{draw, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
+use super::card::{card_html, localized};
+use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
 use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
@@ -106,21 +106,37 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     }
 }
 
-/// The rules of the generated style sheet: for each element (by class),
-/// its declarations in each band, and what the main style sheet already
-/// gives it (no rule needed in the widest band).
+/// The rules of the generated style sheet: for each element (class `q<n>`,
+/// `n` its place here), its declarations in each band (one for all bands
+/// when they never change), and what the main style sheet already gives it
+/// (no rule needed in the widest band).
 #[derive(Default)]
 struct Sheet {
-    rules: Vec<(String, Vec<String>, &'static str)>,
+    rules: Vec<(Vec<String>, &'static str)>,
 }
 
+type Bands = [(Option<u32>, Drawing)];
+
 impl Sheet {
-    /// A new class for an element whose declarations are `per_band`
-    /// (`default`: what `style/main.css` gives it anyway).
-    fn class(&mut self, per_band: Vec<String>, default: &'static str) -> String {
-        let class = format!("q{}", self.rules.len());
-        self.rules.push((format!(".{class}"), per_band, default));
-        class
+    fn push(&mut self, per_band: Vec<String>, default: &'static str) -> String {
+        self.rules.push((per_band, default));
+        format!("q{}", self.rules.len() - 1)
+    }
+
+    /// A class whose declarations follow the band: `decl` of each band's
+    /// drawing (`default`: what `style/main.css` gives anyway).
+    fn varying(
+        &mut self,
+        bands: &Bands,
+        default: &'static str,
+        decl: impl Fn(&Drawing) -> String,
+    ) -> String {
+        self.push(bands.iter().map(|(_, d)| decl(d)).collect(), default)
+    }
+
+    /// A class whose declarations are the same in every band.
+    fn fixed(&mut self, decl: String) -> String {
+        self.push(vec![decl], "")
     }
 
     /// The style sheet: the widest frame's rules, then per band (narrowest
@@ -129,11 +145,11 @@ impl Sheet {
         let mut css = String::new();
         for (b, max) in bands.iter().enumerate() {
             let mut rules = String::new();
-            for (selector, per_band, default) in &self.rules {
-                let decl = &per_band[b];
-                let before = if b == 0 { *default } else { &per_band[b - 1] };
-                if decl != before {
-                    let _ = write!(rules, "{selector}{{{decl}}}");
+            for (n, (per_band, default)) in self.rules.iter().enumerate() {
+                let at = |b: usize| per_band[b.min(per_band.len() - 1)].as_str();
+                let before = if b == 0 { default } else { at(b - 1) };
+                if at(b) != before {
+                    let _ = write!(rules, ".q{n}{{{}}}", at(b));
                 }
             }
             match max {
@@ -147,10 +163,6 @@ impl Sheet {
         css.push('\n');
         css
     }
-}
-
-fn percent(fraction: f64) -> String {
-    fixed(fraction * 100.0, 3) + "%"
 }
 
 /// The language switcher as links (each opens its language's page), and
@@ -181,28 +193,11 @@ fn toolbar(html: &mut String, t: &Texts, lang: Lang) {
     );
 }
 
-/// Writes `<tag class lang>text</tag>` for a localized text.
-fn localized(
-    html: &mut String,
-    open: &str,
-    close: &str,
-    text: &crate::model::Localized,
-    lang: Lang,
-) {
-    let (s, used) = text.get(lang);
-    let _ = write!(
-        html,
-        "{open} lang=\"{}\">{}{close}",
-        used.code(),
-        escape_html(s)
-    );
-}
-
 fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
     html.push_str("<header class=\"timeline-header\">");
-    localized(html, "<h1", "</h1>", &timeline.doc.title, lang);
+    localized(html, "h1", "", &timeline.doc.title, lang);
     if let Some(subtitle) = &timeline.doc.subtitle {
-        localized(html, "<p class=\"subtitle\"", "</p>", subtitle, lang);
+        localized(html, "p", "subtitle", subtitle, lang);
     }
     html.push_str("</header>");
 }
@@ -236,8 +231,8 @@ fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
             let mut label = String::new();
             localized(
                 &mut label,
-                "<span",
-                "</span>",
+                "span",
+                "",
                 org.short_name.as_ref().unwrap_or(&org.name),
                 lang,
             );
@@ -269,19 +264,15 @@ fn axis(
     html: &mut String,
     sheet: &mut Sheet,
     timeline: &Timeline,
-    bands: &[(Option<u32>, Drawing)],
+    bands: &Bands,
     t: &Texts,
     lang: Lang,
     total: usize,
 ) {
-    let each = |f: &dyn Fn(&Drawing) -> String| -> Vec<String> {
-        bands.iter().map(|(_, d)| f(d)).collect()
-    };
     let widest = &bands[0].1;
-    let zoom = sheet.class(
-        each(&|d| format!("--zoom:{}", fixed(d.level.factor(), 2))),
-        "",
-    );
+    let zoom = sheet.varying(bands, "", |d| {
+        format!("--zoom:{}", fixed(d.level.factor(), 2))
+    });
     let _ = write!(
         html,
         "<div class=\"axis-frame\" role=\"group\" aria-label=\"{}\" tabindex=\"0\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
@@ -291,10 +282,7 @@ fn axis(
     // Ticks: a name is written if some band shows it, and hidden where it
     // is not shown or sits left of its tick (the closing year).
     for (n, tick) in widest.ticks.iter().enumerate() {
-        let pos = sheet.class(
-            vec![format!("--pos:{}", percent(tick.pos)); bands.len()],
-            "",
-        );
+        let pos = sheet.fixed(format!("--pos:{}", percent(tick.pos)));
         let kind = if tick.major {
             "year-tick"
         } else {
@@ -306,19 +294,14 @@ fn axis(
         });
         let _ = write!(html, "<span class=\"{kind} {pos}\">");
         if let Some(name) = name {
-            let label = sheet.class(
-                each(&|d| {
-                    let tick = &d.ticks[n];
-                    match (tick.shown, tick.flip) {
-                        (false, _) => "display:none".into(),
-                        (true, true) => {
-                            "display:inline;left:auto;right:4px;padding:0 0 0 2px".into()
-                        }
-                        (true, false) => TICK_NAME.into(),
-                    }
-                }),
-                TICK_NAME,
-            );
+            let label = sheet.varying(bands, TICK_NAME, |d| {
+                let tick = &d.ticks[n];
+                match (tick.shown, tick.flip) {
+                    (false, _) => "display:none".into(),
+                    (true, true) => "display:inline;left:auto;right:4px;padding:0 0 0 2px".into(),
+                    (true, false) => TICK_NAME.into(),
+                }
+            });
             let _ = write!(
                 html,
                 "<span class=\"tick-label {label}\">{}</span>",
@@ -328,10 +311,11 @@ fn axis(
         html.push_str("</span>");
     }
     for term in &widest.terms {
-        let band = sheet.class(
-            vec![format!("left:{};width:{}", percent(term.from), percent(term.width)); bands.len()],
-            "",
-        );
+        let band = sheet.fixed(format!(
+            "left:{};width:{}",
+            percent(term.from),
+            percent(term.width)
+        ));
         let _ = write!(html, "<span class=\"term {band}\">");
         if term.derived {
             html.push_str("<span class=\"term-derived\"></span>");
@@ -342,18 +326,15 @@ fn axis(
         if !bands.iter().any(|(_, d)| d.term_labels[n].shown) {
             continue;
         }
-        let class = sheet.class(
-            each(&|d| {
-                let l = &d.term_labels[n];
-                let at = match (l.left, l.right) {
-                    (Some(left), _) => format!("left:{}", percent(left)),
-                    (_, right) => format!("right:{}", percent(right.unwrap_or(0.0))),
-                };
-                let shown = if l.shown { "inline" } else { "none" };
-                format!("{at};display:{shown}")
-            }),
-            "",
-        );
+        let class = sheet.varying(bands, "", |d| {
+            let l = &d.term_labels[n];
+            let at = match (l.left, l.right) {
+                (Some(left), _) => format!("left:{}", percent(left)),
+                (_, right) => format!("right:{}", percent(right.unwrap_or(0.0))),
+            };
+            let shown = if l.shown { "inline" } else { "none" };
+            format!("{at};display:{shown}")
+        });
         let _ = write!(
             html,
             "<span class=\"term-label {class}\">{}</span>",
@@ -361,17 +342,11 @@ fn axis(
         );
     }
     for extent in &widest.extents {
-        let class = sheet.class(
-            vec![
-                format!(
-                    "left:{};width:{}",
-                    percent(extent.from),
-                    percent(extent.width)
-                );
-                bands.len()
-            ],
-            "",
-        );
+        let class = sheet.fixed(format!(
+            "left:{};width:{}",
+            percent(extent.from),
+            percent(extent.width)
+        ));
         let _ = write!(
             html,
             "<span class=\"extent{}{} {class}\"></span>",
@@ -380,22 +355,16 @@ fn axis(
         );
     }
     if let Some(today) = &widest.today {
-        let line = sheet.class(
-            vec![format!("--pos:{}", percent(today.pos)); bands.len()],
-            "",
-        );
-        let label = sheet.class(
-            each(&|d| {
-                d.today.as_ref().map_or_else(String::new, |t| {
-                    format!(
-                        "left:{};width:{}px",
-                        percent(t.label_left),
-                        fixed(t.label_width, 1)
-                    )
-                })
-            }),
-            "",
-        );
+        let line = sheet.fixed(format!("--pos:{}", percent(today.pos)));
+        let label = sheet.varying(bands, "", |d| {
+            d.today.as_ref().map_or_else(String::new, |t| {
+                format!(
+                    "left:{};width:{}px",
+                    percent(t.label_left),
+                    fixed(t.label_width, 1)
+                )
+            })
+        });
         let _ = write!(
             html,
             "<span class=\"today {line}\"></span><span class=\"today-label {label}\">{}</span>",
@@ -405,7 +374,7 @@ fn axis(
     html.push_str("<span class=\"axis-line\"></span>");
     leaders(html, sheet, bands);
     for (n, mark) in widest.marks.iter().enumerate() {
-        let class = sheet.class(each(&|d| format!("--pos:{}", percent(d.marks[n].dot))), "");
+        let class = sheet.varying(bands, "", |d| format!("--pos:{}", percent(d.marks[n].dot)));
         let _ = write!(
             html,
             "<span class=\"dot{}{} {class}\"></span>",
@@ -414,19 +383,17 @@ fn axis(
         );
     }
     html.push_str("</div>");
-    let width = sheet.class(
-        each(&|d| format!("--label-w:{}px", fixed(d.label_width, 1))),
-        "",
-    );
+    let width = sheet.varying(bands, "", |d| {
+        format!("--label-w:{}px", fixed(d.label_width, 1))
+    });
     let _ = write!(html, "<ol class=\"markers {width}\">");
     for (n, mark) in widest.marks.iter().enumerate() {
         let entry = &timeline.entries[mark.index];
         let event = &entry.event;
         let expected = event.status == Status::Expected;
-        let class = sheet.class(
-            each(&|d| format!("--pos:{}", percent(d.marks[n].label))),
-            "",
-        );
+        let class = sheet.varying(bands, "", |d| {
+            format!("--pos:{}", percent(d.marks[n].label))
+        });
         let id = escape_html(&event.id);
         let _ = write!(
             html,
@@ -448,13 +415,8 @@ fn axis(
                 escape_html(texts(lang).expected)
             );
         }
-        localized(
-            html,
-            "<span class=\"marker-title\"",
-            "</span></a></li>",
-            &event.title,
-            lang,
-        );
+        localized(html, "span", "marker-title", &event.title, lang);
+        html.push_str("</a></li>");
     }
     html.push_str("</ol></div></div>");
 }
@@ -463,22 +425,16 @@ fn axis(
 const TICK_NAME: &str = "display:inline;left:4px;right:auto;padding:0 2px 0 0";
 
 /// The leader lines, as the app draws them ([`crate::render::drawing::Mark::leader`]).
-fn leaders(html: &mut String, sheet: &mut Sheet, bands: &[(Option<u32>, Drawing)]) {
+fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
     for (n, mark) in bands[0].1.marks.iter().enumerate() {
-        let class = sheet.class(
-            bands
-                .iter()
-                .map(|(_, d)| {
-                    let (left, width, transform) = d.marks[n].leader();
-                    format!(
-                        "left:{};width:{};transform:{transform}",
-                        percent(left),
-                        percent(width)
-                    )
-                })
-                .collect(),
-            "",
-        );
+        let class = sheet.varying(bands, "", |d| {
+            let (left, width, transform) = d.marks[n].leader();
+            format!(
+                "left:{};width:{};transform:{transform}",
+                percent(left),
+                percent(width)
+            )
+        });
         let _ = write!(
             html,
             "<svg class=\"leader{} {class}\" viewBox=\"0 0 1 1\" preserveAspectRatio=\"none\">\

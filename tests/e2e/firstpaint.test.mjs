@@ -3,9 +3,9 @@
 // over; without JavaScript it is a usable timeline with no dead controls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openPage, axe, frames, screenshot, serveHost, ARTIFACTS } from './harness.mjs';
+import { useApp, openPage, axe, frames, serveHost, ARTIFACTS } from './harness.mjs';
 
 let app, browser, data;
 useApp((ctx) => ({ app, browser, data } = ctx));
@@ -48,52 +48,55 @@ async function pixelDiff(page, a, b) {
   }, [a.toString('base64'), b.toString('base64')]);
 }
 
+/**
+ * Loads `url` with the app held back, then with the app until it has taken
+ * over, and returns the share of pixels that changed. The two PNGs go to
+ * tests/artifacts/ as first-paint-<name>-held-back.png and -app.png.
+ * `frame`: the app is in the page's iframe, which is what is compared;
+ * `checkHeld(page, root)` runs on the held-back first paint.
+ */
+async function takeover(name, url, options, { frame = false, checkHeld } = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const shots = [];
+  for (const hold of [true, false]) {
+    const page = await openPage(browser, { ...options, reducedMotion: 'reduce' });
+    if (hold) await holdBack(page);
+    await page.goto(url);
+    const root = frame ? page.frameLocator('iframe') : page;
+    await root.locator('.axis-nav').first().waitFor();
+    if (hold) {
+      assert.equal(await root.locator('#app .markers [data-event-id]').count(), 0, 'the app is held back');
+      await checkHeld?.(page, root);
+    } else {
+      await root.locator('#app .markers [data-event-id]').first().waitFor();
+      await root.locator('#static').waitFor({ state: 'detached' });
+    }
+    if (!frame) await page.evaluate(() => document.fonts.ready);
+    await frames(page, 3);
+    const shot = frame ? await page.locator('iframe').screenshot() : await page.screenshot({ fullPage: true });
+    await writeFile(join(ARTIFACTS, `first-paint-${name}-${hold ? 'held-back' : 'app'}.png`), shot);
+    shots.push(shot);
+    if (!hold) {
+      const share = await pixelDiff(page, shots[0], shots[1]);
+      console.log(`# ${name}: ${(share * 100).toFixed(2)} % of pixels differ`);
+      await page.context().close();
+      return share;
+    }
+    await page.context().close();
+  }
+}
+
 for (const { name, ...options } of VIEWS) {
   test(`${name}: the first paint and the app it becomes differ in at most 1 % of pixels`, async () => {
-    const held = await openPage(browser, { ...options, reducedMotion: 'reduce' });
-    await holdBack(held);
-    await held.goto(app.url);
-    await held.evaluate(() => document.fonts.ready);
-    await frames(held, 2);
-    assert.equal(await held.locator('#app .markers [data-event-id]').count(), 0, 'the app is held back');
-    await screenshot(held, `first-paint-${name}-held-back`);
-
-    const live = await openPage(browser, { ...options, reducedMotion: 'reduce' });
-    await live.goto(app.url);
-    await live.locator('#app .markers [data-event-id]').first().waitFor();
-    await live.waitForFunction(() => !document.getElementById('static'));
-    await live.evaluate(() => document.fonts.ready);
-    await frames(live, 3);
-    await screenshot(live, `first-paint-${name}-app`);
-
-    const before = await readFile(join(ARTIFACTS, `first-paint-${name}-held-back.png`));
-    const after = await readFile(join(ARTIFACTS, `first-paint-${name}-app.png`));
-    const share = await pixelDiff(held, before, after);
-    console.log(`# ${name}: ${(share * 100).toFixed(2)} % of pixels differ`);
+    const share = await takeover(name, app.url, options);
     assert.ok(share <= 0.01, `${name}: ${(share * 100).toFixed(2)} % of pixels changed when the app took over`);
-    await held.context().close();
-    await live.context().close();
   });
 }
 
 test('between the widest frame and the phone, each band of window widths takes over with at most 1 % of pixels changed', async () => {
   for (const width of [1100, 1024, 960, 900, 850, 800, 768]) {
-    const shots = [];
-    for (const hold of [true, false]) {
-      const page = await openPage(browser, { viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-      if (hold) await holdBack(page);
-      await page.goto(app.url);
-      if (!hold) await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'));
-      await page.evaluate(() => document.fonts.ready);
-      await frames(page, 3);
-      shots.push(await page.screenshot({ fullPage: true }));
-      if (!hold) {
-        const share = await pixelDiff(page, shots[0], shots[1]);
-        console.log(`# ${width} px: ${(share * 100).toFixed(2)} % of pixels differ`);
-        assert.ok(share <= 0.01, `${width} px: ${(share * 100).toFixed(2)} % of pixels changed`);
-      }
-      await page.context().close();
-    }
+    const share = await takeover(`${width}px`, app.url, { viewport: { width, height: 900 } });
+    assert.ok(share <= 0.01, `${width} px: ${(share * 100).toFixed(2)} % of pixels changed`);
   }
 });
 
@@ -182,52 +185,23 @@ test('a reader who tabbed into the first paint keeps the focus on the same contr
 });
 
 test('the server writes the page\'s options into the first paint: an embed, a theme, a transparent background take over unmoved', async () => {
-  const shots = [];
-  for (const hold of [true, false]) {
-    const page = await openPage(browser, { viewport: { width: 800, height: 900 }, reducedMotion: 'reduce' });
-    if (hold) await holdBack(page);
-    await page.goto(`${app.url}?embed=1&theme=dark&bg=transparent`);
-    if (hold) {
+  const share = await takeover('embed-dark-transparent', `${app.url}?embed=1&theme=dark&bg=transparent`, { viewport: { width: 800, height: 900 } }, {
+    checkHeld: async (page) => {
       assert.deepEqual(await page.evaluate(() => [[...document.documentElement.classList].sort(), document.documentElement.dataset.theme]), [['embed', 'transparent'], 'dark']);
       assert.equal(await page.locator('.embed-button:visible').count(), 0, 'no Embed button in an embed');
-    } else {
-      await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'));
-    }
-    await page.evaluate(() => document.fonts.ready);
-    await frames(page, 3);
-    shots.push(await page.screenshot({ fullPage: true }));
-    if (!hold) {
-      const share = await pixelDiff(page, shots[0], shots[1]);
-      console.log(`# embed, dark, transparent: ${(share * 100).toFixed(2)} % of pixels differ`);
-      assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
-    }
-    await page.context().close();
-  }
+    },
+  });
+  assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
 });
 
 test('in a frame (no embed option), the first paint is already the embed', async () => {
   const host = await serveHost({ '/': `<!doctype html><title>host</title><body style="margin:0"><iframe src="${app.url}?lang=en" width="760" height="1000" style="border:0"></iframe>` });
-  const shots = [];
-  for (const hold of [true, false]) {
-    const page = await openPage(browser, { viewport: { width: 800, height: 1000 }, reducedMotion: 'reduce' });
-    if (hold) await holdBack(page);
-    await page.goto(host.url);
-    const frame = page.frameLocator('iframe');
-    await frame.locator('.axis-nav').first().waitFor();
-    if (hold) {
-      assert.ok(await frame.locator('html.embed').count(), 'the server marked the framed page embed');
-    } else {
-      await frame.locator('#app .markers [data-event-id]').first().waitFor();
-      await frame.locator('#static').waitFor({ state: 'detached' });
-    }
-    await frames(page, 3);
-    shots.push(await page.locator('iframe').screenshot());
-    if (!hold) {
-      const share = await pixelDiff(page, shots[0], shots[1]);
-      console.log(`# framed: ${(share * 100).toFixed(2)} % of pixels differ`);
-      assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
-    }
-    await page.context().close();
-  }
+  const share = await takeover('framed', host.url, { viewport: { width: 800, height: 1000 } }, {
+    frame: true,
+    checkHeld: async (page, root) => {
+      assert.ok(await root.locator('html.embed').count(), 'the server marked the framed page embed');
+    },
+  });
+  assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
   await host.close();
 });

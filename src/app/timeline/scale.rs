@@ -7,11 +7,7 @@ use leptos::prelude::*;
 
 use super::state::TimelineState;
 use crate::model::layout::fixed;
-use crate::render::drawing::{Drawing, Mark, Tick};
-
-fn percent(fraction: f64) -> String {
-    fixed(fraction * 100.0, 3) + "%"
-}
+use crate::render::drawing::{percent, Drawing, Mark, Tick};
 
 /// A position along the axis, as the CSS custom property `--pos`.
 pub(super) fn pos(fraction: f64) -> (&'static str, String) {
