@@ -738,13 +738,72 @@ fn the_fact_checked_wording_stays() {
         .as_str()
         .unwrap()
         .contains("Innovation and Development Research Institute"));
-    // Chinese titles of HKUST roles not in FACTS.md are marked as ours.
+    // Chinese titles of HKUST roles not in FACTS.md are marked as ours, in
+    // the notes and on the card itself.
     for p in signing["participants"].as_array().unwrap() {
         if matches!(p["person"].as_str(), Some("penger-tong" | "zhang-qian")) {
             assert!(
                 p["notes"].as_str().unwrap().contains("our translation"),
                 "{p}"
             );
+            assert!(p["role"]["zh-Hant"]
+                .as_str()
+                .unwrap()
+                .ends_with("（中文職銜為本站翻譯）"));
+            assert!(p["role"]["zh-Hans"]
+                .as_str()
+                .unwrap()
+                .ends_with("（中文职衔为本站翻译）"));
         }
     }
+    // The aims as the release words them: "they aim to drive comprehensive
+    // collaborations encompassing", not a promise to work together on them,
+    // and what they leverage.
+    let aims = signing["summary"]["en"].as_str().unwrap();
+    for needle in [
+        "aim to drive comprehensive collaborations encompassing",
+        "Leveraging HKUST's research capabilities and PUMCH's position in clinical medicine",
+        "The release names the witnesses below \"among others\": the list is not complete.",
+    ] {
+        assert!(aims.contains(needle), "lacks {needle}: {aims}");
+    }
+    assert!(!aims.contains("work together on"), "{aims}");
+    for (lang, needle) in [("zh-Hant", "致力推動涵蓋"), ("zh-Hans", "致力推动涵盖")] {
+        let summary = signing["summary"][lang].as_str().unwrap();
+        assert!(summary.contains(needle), "{lang}: {summary}");
+        assert!(summary.contains("名單並不完整") || summary.contains("名单并不完整"));
+    }
+    // Every event quotes its source in its notes, the March and April ones
+    // included, word for word from the release.
+    // The release as the team keeps it, beside the repository (../shared).
+    let release = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/sources/press-release-hkust-pumch-agreement.txt"
+    ))
+    .expect("the press release in ../shared/sources");
+    for (id, quoted) in [
+        (
+            "ip-visit-pumch-2024-03",
+            "In March 2024, Prof. Ip visited PUMCH to explore collaboration opportunities",
+        ),
+        (
+            "pumch-delegation-hkust-2024-04",
+            "In April, Prof. Zhang led a delegation from PUMCH to HKUST",
+        ),
+    ] {
+        let event = event(id);
+        let notes = event["notes"].as_str().unwrap();
+        assert!(
+            notes.contains(quoted) && release.contains(quoted),
+            "{id}: {notes}"
+        );
+    }
+    // The medical school's collaborations are "to develop medical manpower
+    // training programs", as the release says.
+    let school = event("hkust-medical-school-approved-2025-11-18");
+    assert!(release.contains("including PUMCH to develop medical manpower training programs"));
+    assert!(school["summary"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("including PUMCH to develop medical manpower training programs"));
 }

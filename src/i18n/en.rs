@@ -75,9 +75,9 @@ pub(super) const EN: Texts = Texts {
     sources: "Sources",
     name_role_separator: ", ",
     quote_original: |tag| match tag.split('-').next() {
-        Some("en") => "In the original English",
-        Some("zh") => "In the original Chinese",
-        _ => "In the original language",
+        Some("en") => "As given in the English source",
+        Some("zh") => "As given in the Chinese source",
+        _ => "As given in the source",
     },
     filter_kinds: "Kinds",
     filter_organisations: "Involving",

@@ -143,12 +143,21 @@ fn strings_with_values_carry_them_in_every_language() {
     // The agreement's term: 協議期限, not the clipped 協議期.
     assert_eq!(texts(Lang::ZhHant).term, "協議期限");
     assert_eq!(texts(Lang::ZhHans).term, "协议期限");
-    assert_eq!((texts(Lang::ZhHant).quote_original)("en"), "英文原文");
-    assert_eq!((texts(Lang::ZhHans).quote_original)("en"), "英文原文");
+    // The legend names the term as the axis does.
+    assert!(texts(Lang::ZhHant).legend_term.starts_with("協議期限，"));
+    assert!(texts(Lang::ZhHans).legend_term.starts_with("协议期限，"));
+    // A quotation's label says what we know: the source gives it in that
+    // language, not that it was spoken in it.
+    assert_eq!((texts(Lang::ZhHant).quote_original)("en"), "引自英文資料");
+    assert_eq!((texts(Lang::ZhHans).quote_original)("en"), "引自英文资料");
     assert_eq!(
         (texts(Lang::En).quote_original)("zh-Hans"),
-        "In the original Chinese"
+        "As given in the Chinese source"
     );
+    for lang in Lang::ALL {
+        assert!(!(texts(lang).quote_original)("en").contains("原文"));
+        assert!(!(texts(lang).quote_original)("en").contains("original"));
+    }
     assert_eq!((texts(Lang::En).events_shown)(1), "1 event shown");
     assert_eq!(
         (texts(Lang::En).page_range)(11, 20, 10_000),

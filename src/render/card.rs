@@ -267,7 +267,10 @@ mod tests {
 
     #[test]
     fn a_quotation_in_another_language_says_so_and_stays_as_given() {
-        for (lang, label) in [(Lang::ZhHant, "英文原文"), (Lang::ZhHans, "英文原文")] {
+        for (lang, label) in [
+            (Lang::ZhHant, "引自英文資料"),
+            (Lang::ZhHans, "引自英文资料"),
+        ] {
             let html = card("agreement-signed-2024-07-21", lang);
             let labelled = format!(
                 "<figure class=\"quote\"><p class=\"quote-original\" lang=\"{}\">{label}</p><blockquote lang=\"en\"><p>With the economy",

@@ -22,6 +22,9 @@ async function open(path, options = { viewport: { width: 1280, height: 800 } }) 
 
 const dateOf = (page, id) => page.locator(`.markers [data-event-id="${id}"] time`).textContent();
 
+// The label over a quotation says where it is from, not that it was spoken in English.
+const LABEL = { 'zh-Hant': '引自英文資料', 'zh-Hans': '引自英文资料' };
+
 const EXPECTED = {
   en: { visit: 'March 2024', signing: '21 July 2024', cohort: '2024', next: 'Next', own: 'Agreement', other: null },
   'zh-Hant': { visit: '2024年3月', signing: '2024年7月21日', cohort: '2024年', next: '下一項', own: '協議', other: '协议' },
@@ -49,7 +52,7 @@ for (const [lang, want] of Object.entries(EXPECTED)) {
     assert.deepEqual(await page.locator('.detail blockquote').evaluateAll((els) => els.map((e) => e.lang)), ['en', 'en']);
     // A reader of another language is told, in their language, which one.
     const labels = page.locator('.detail .quote-original');
-    assert.deepEqual(await labels.evaluateAll((els) => els.map((e) => [e.lang, e.textContent])), lang === 'en' ? [] : [[lang, '英文原文'], [lang, '英文原文']]);
+    assert.deepEqual(await labels.evaluateAll((els) => els.map((e) => [e.lang, e.textContent])), lang === 'en' ? [] : [[lang, LABEL[lang]], [lang, LABEL[lang]]]);
     if (lang !== 'en') assert.ok(await labels.first().isVisible(), 'the label is visible');
     assert.deepEqual(await axe(page), []);
     if (lang !== 'en') {
