@@ -5,18 +5,14 @@
 //! for editors and listed as a notice. What TimelineJS does not say (kind,
 //! status) gets the default that claims least, and a notice to check it.
 
-use std::collections::HashMap;
-
-use super::html::{to_text, Link, Plain};
+use super::html::to_text;
 use super::ids::{slug, Ids};
 use super::slides::{Slide, Source, TlDate};
+use super::sources::Sources;
 use super::Options;
 use crate::i18n::texts;
 use crate::model::date::PartialDate;
-use crate::model::schema::{
-    Event, EventEnd, Kind, Localized, Organisation, Source as DataSource, Status, TimelineDoc,
-};
-use crate::model::validate::url_problem;
+use crate::model::schema::{Event, EventEnd, Kind, Localized, Organisation, Status, TimelineDoc};
 use crate::model::{Lang, SCHEMA_VERSION};
 
 /// The kind an event gets when its group names none: context claims least
@@ -55,7 +51,8 @@ fn group(name: &str, organisations: &[Organisation]) -> Option<Group> {
     let is = |candidate: &str| candidate.trim().to_lowercase() == wanted;
     for kind in KINDS {
         let code = kind.code();
-        if is(code) || is(&format!("{code}s")) || Lang::ALL.iter().any(|&l| is(texts(l).kind(kind))) {
+        if is(code) || is(&format!("{code}s")) || Lang::ALL.iter().any(|&l| is(texts(l).kind(kind)))
+        {
             return Some(Group::Kind(kind));
         }
     }
@@ -64,7 +61,10 @@ fn group(name: &str, organisations: &[Organisation]) -> Option<Group> {
         .find(|o| {
             is(&o.id)
                 || o.name.0.values().any(|n| is(n))
-                || o.short_name.iter().flat_map(|s| s.0.values()).any(|n| is(n))
+                || o.short_name
+                    .iter()
+                    .flat_map(|s| s.0.values())
+                    .any(|n| is(n))
         })
         .map(|o| Group::Organisation(o.id.clone()))
 }
@@ -79,6 +79,10 @@ fn our_date(d: &TlDate, notices: &mut Vec<String>, label: &str, which: &str) -> 
         .map(|p| p.as_str())
         .collect::<Vec<_>>()
         .join("-");
+    if d.year.is_empty() {
+        notices.push(format!("{label}: it has no {which} year: write the date"));
+        return written;
+    }
     let Ok(year) = d.year.trim_start_matches('+').parse::<i64>() else {
         notices.push(format!(
             "{label}: its {which} date's year \"{}\" is not a number: write the date",
@@ -198,7 +202,12 @@ pub fn convert(source: Source, options: &Options) -> Converted {
             ("start date's display date", &start.display_date),
         ]
         .into_iter()
-        .chain(slide.end.iter().map(|e| ("end date's display date", &e.display_date)))
+        .chain(
+            slide
+                .end
+                .iter()
+                .map(|e| ("end date's display date", &e.display_date)),
+        )
         .filter(|(_, d)| !d.is_empty())
         {
             notices.push(format!(
@@ -249,6 +258,12 @@ pub fn convert(source: Source, options: &Options) -> Converted {
     let events = name_events(drafts, &mut notices);
 
     let total = events.len();
+    if lang != Lang::En {
+        notices.push(format!(
+            "check: every text is in {}, and this timeline needs English (\"en\") in each: add it next to each text (the other languages may wait)",
+            lang.code()
+        ));
+    }
     if no_kind > 0 {
         notices.push(format!(
             "check: {no_kind} of {total} events have the kind \"{}\", the one that claims least, because their TimelineJS group names no kind: set visit, delegation, agreement or exchange where the sources say so",
@@ -368,60 +383,4 @@ fn leftovers(slide: &Slide, label: &str) -> Vec<String> {
         out.push(format!("{label}: not carried over: {field}"));
     }
     out
-}
-
-/// The sources made from the texts' links, one per address.
-#[derive(Default)]
-struct Sources {
-    list: Vec<DataSource>,
-    by_url: HashMap<String, String>,
-    ids: Ids,
-}
-
-impl Sources {
-    /// Adds the links of an event's headline and text as sources; returns
-    /// their ids, each once. A link that is not a web address is listed.
-    fn add(
-        &mut self,
-        headline: &Plain,
-        summary: &Plain,
-        lang: Lang,
-        label: &str,
-        notices: &mut Vec<String>,
-    ) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        for Link { href, text } in headline.links.iter().chain(&summary.links) {
-            if let Some(problem) = url_problem(href) {
-                notices.push(format!(
-                    "{label}: not carried over: a link that cannot be a source: {problem}"
-                ));
-                continue;
-            }
-            let id = match self.by_url.get(href) {
-                Some(id) => id.clone(),
-                None => {
-                    let rest = href.split_once("://").map_or("", |(_, r)| r);
-                    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-                    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-                    let id = self.ids.claim(&slug(rest));
-                    self.list.push(DataSource {
-                        id: id.clone(),
-                        title: if text.is_empty() { href.clone() } else { text.clone() },
-                        lang: lang.code().to_string(),
-                        translated_title: None,
-                        publisher: host.to_string(),
-                        url: href.clone(),
-                        date: None,
-                        notes: Some("Imported from a TimelineJS link: the title is the link's text and the publisher the address's host; check both.".into()),
-                    });
-                    self.by_url.insert(href.clone(), id.clone());
-                    id
-                }
-            };
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids
-    }
 }

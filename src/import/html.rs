@@ -276,7 +276,11 @@ fn character(name: &str) -> Option<char> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse().ok()?,
         };
-        return Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{fffd}'));
+        return Some(
+            char::from_u32(code)
+                .filter(|&c| c != '\0')
+                .unwrap_or('\u{fffd}'),
+        );
     }
     NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
 }

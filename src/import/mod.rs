@@ -11,6 +11,7 @@
 //! - [`sheet`]: the Google Sheet template's CSV;
 //! - [`html`]: HTML texts to plain text and links;
 //! - [`convert`]: slides to our data;
+//! - [`sources`]: the texts' links as sources;
 //! - [`ids`]: valid, stable, unique ids.
 
 pub mod convert;
@@ -18,6 +19,7 @@ pub mod html;
 pub mod ids;
 pub mod sheet;
 pub mod slides;
+pub mod sources;
 
 use crate::model::locate::Locator;
 use crate::model::schema::Organisation;

@@ -108,8 +108,12 @@ fn row_slide(place: String, row: &HashMap<&str, &str>) -> Slide {
     };
     let (start, end) = if row.contains_key("Start Date") || row.contains_key("End Date") {
         (
-            Some(cell("Start Date")).filter(|d| !d.is_empty()).map(|d| written_date(&d)),
-            Some(cell("End Date")).filter(|d| !d.is_empty()).map(|d| written_date(&d)),
+            Some(cell("Start Date"))
+                .filter(|d| !d.is_empty())
+                .map(|d| written_date(&d)),
+            Some(cell("End Date"))
+                .filter(|d| !d.is_empty())
+                .map(|d| written_date(&d)),
         )
     } else {
         let date = |prefix: &str| {
@@ -173,7 +177,11 @@ fn written_date(cell: &str) -> TlDate {
         time: time.clone(),
         display_date: String::new(),
     };
-    if iso.len() <= 3 && iso.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if iso.len() <= 3
+        && iso
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let get = |i: usize| iso.get(i).copied().unwrap_or("");
         return date(format!("{negative}{}", get(0)), get(1), get(2));
     }

@@ -91,9 +91,16 @@ fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Map<String, Value>, St
 /// Reads a TimelineJS JSON file: `{"title": {…}, "events": […], "eras": […]}`.
 pub fn from_json(json: &str) -> Result<Source, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| {
-        format!("the file is not JSON ({e}): export the timeline again, or give the Google Sheet's CSV")
+        format!(
+            "the file is not JSON ({e}): export the timeline again, or give the Google Sheet's CSV"
+        )
     })?;
     let top = object(&value, "the file")?;
+    if top.contains_key("schema_version") {
+        return Err(
+            "the file is already this timeline's format (it has \"schema_version\"): check it with cargo run --bin check-data -- FILE".to_string(),
+        );
+    }
     let Some(Value::Array(events)) = top.get("events") else {
         return Err(
             "the file has no \"events\" list, so it is not a TimelineJS timeline".to_string(),
