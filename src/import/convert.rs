@@ -122,9 +122,16 @@ fn our_date(d: &TlDate, notices: &mut Vec<String>, label: &str, which: &str) -> 
     date
 }
 
+/// `s` as a text in `lang` alone.
+fn in_lang(lang: Lang, s: String) -> Localized {
+    Localized([(lang.code().to_string(), s)].into_iter().collect())
+}
+
 /// The events being built, with what sorts them and what names them.
 struct Draft {
     event: Event,
+    /// Whether the slide's group named the kind (else it is the default).
+    kind_from_group: bool,
     unique_id: String,
     label: String,
     slug: String,
@@ -133,7 +140,7 @@ struct Draft {
 /// Converts a TimelineJS timeline.
 pub fn convert(source: Source, options: &Options) -> Converted {
     let lang = options.lang;
-    let text = |s: String| Localized([(lang.code().to_string(), s)].into_iter().collect());
+    let text = |s: String| in_lang(lang, s);
     let mut notices = Vec::new();
     let mut sources = Sources::default();
 
@@ -165,94 +172,20 @@ pub fn convert(source: Source, options: &Options) -> Converted {
         notices.push(format!("not carried over: {what}"));
     }
 
-    let mut drafts = Vec::new();
-    let (mut no_kind, mut no_org) = (0, 0);
-    let mut used_orgs = Vec::new();
-    for slide in &source.events {
-        let label = slide.label();
-        let mut notes = vec![format!("Imported from TimelineJS ({}).", slide.place)];
-        let (kind, organisations) = match group(&slide.group, options.organisations) {
-            Some(Group::Kind(kind)) => (kind, Vec::new()),
-            Some(Group::Organisation(id)) => {
-                used_orgs.push(id.clone());
-                (DEFAULT_KIND, vec![id])
-            }
-            None => {
-                if !slide.group.is_empty() {
-                    notices.push(format!(
-                        "{label}: not carried over: the group \"{}\", which is neither a kind nor an organisation (kept in the event's notes)",
-                        slide.group
-                    ));
-                    notes.push(format!("TimelineJS group: \"{}\".", slide.group));
-                }
-                (DEFAULT_KIND, Vec::new())
-            }
-        };
-        no_kind += usize::from(kind == DEFAULT_KIND);
-        no_org += usize::from(organisations.is_empty());
-        let start = slide.start.clone().unwrap_or_default();
-        let date = our_date(&start, &mut notices, &label, "start");
-        let end = slide.end.as_ref().map(|end| EventEnd {
-            date: our_date(end, &mut notices, &label, "end"),
-            derived: false,
-            note: None,
-        });
-        for (what, display) in [
-            ("display date", &slide.display_date),
-            ("start date's display date", &start.display_date),
-        ]
-        .into_iter()
-        .chain(
-            slide
-                .end
-                .iter()
-                .map(|e| ("end date's display date", &e.display_date)),
-        )
-        .filter(|(_, d)| !d.is_empty())
-        {
-            notices.push(format!(
-                "{label}: its {what} \"{display}\" is kept in the event's notes only: this timeline writes its dates itself, at their precision"
-            ));
-            notes.push(format!("TimelineJS {what}: \"{display}\"."));
-        }
-        for (what, time) in [("start", &start.time)]
-            .into_iter()
-            .chain(slide.end.iter().map(|e| ("end", &e.time)))
-            .filter(|(_, t)| !t.is_empty())
-        {
-            notices.push(format!(
-                "{label}: its {what} time {time} is kept in the event's notes only: this timeline's dates stop at the day"
-            ));
-            notes.push(format!("TimelineJS {what} time: {time}."));
-        }
-        let headline = to_text(&slide.headline);
-        let summary = to_text(&slide.text);
-        let ids = sources.add(&headline, &summary, lang, &label, &mut notices);
-        notices.extend(leftovers(slide, &label));
-        if let Some(media) = &slide.media {
-            notes.push(format!("TimelineJS media: {}.", media_words(media)));
-        }
-        drafts.push(Draft {
-            slug: slug(&headline.text),
-            event: Event {
-                id: String::new(),
-                kind,
-                date,
-                end,
-                status: DEFAULT_STATUS,
-                place: None,
-                organisations,
-                title: text(headline.text),
-                summary: text(summary.text),
-                participants: Vec::new(),
-                quotes: Vec::new(),
-                sources: ids,
-                notes: Some(notes.join(" ")),
-            },
-            unique_id: slide.unique_id.clone(),
-            label,
-        });
-    }
+    let mut drafts: Vec<Draft> = source
+        .events
+        .iter()
+        .map(|slide| draft(slide, options, &mut sources, &mut notices))
+        .collect();
+    let no_kind = drafts.iter().filter(|d| !d.kind_from_group).count();
+    let no_org = drafts
+        .iter()
+        .filter(|d| d.event.organisations.is_empty())
+        .count();
+    let used_orgs: Vec<String> = drafts
+        .iter()
+        .flat_map(|d| d.event.organisations.iter().cloned())
+        .collect();
     // In date order, as TimelineJS shows them; a date that is not one last.
     drafts.sort_by_key(|d| PartialDate::parse(&d.event.date).map_or(i64::MAX, |p| p.first_day()));
     let events = name_events(drafts, &mut notices);
@@ -305,6 +238,99 @@ pub fn convert(source: Source, options: &Options) -> Converted {
             notes: Some("Imported from TimelineJS with import-timelinejs: check each event's kind, status and sources, and each source's title and publisher.".into()),
         },
         notices,
+    }
+}
+
+/// One event from one slide, with what it could not carry listed in
+/// `notices` and kept in its notes.
+fn draft(
+    slide: &Slide,
+    options: &Options,
+    sources: &mut Sources,
+    notices: &mut Vec<String>,
+) -> Draft {
+    let lang = options.lang;
+    let text = |s: String| in_lang(lang, s);
+    let label = slide.label();
+    let mut notes = vec![format!("Imported from TimelineJS ({}).", slide.place)];
+    let mapped = group(&slide.group, options.organisations);
+    let kind_from_group = matches!(mapped, Some(Group::Kind(_)));
+    let (kind, organisations) = match mapped {
+        Some(Group::Kind(kind)) => (kind, Vec::new()),
+        Some(Group::Organisation(id)) => (DEFAULT_KIND, vec![id]),
+        None => {
+            if !slide.group.is_empty() {
+                notices.push(format!(
+                    "{label}: not carried over: the group \"{}\", which is neither a kind nor an organisation (kept in the event's notes)",
+                    slide.group
+                ));
+                notes.push(format!("TimelineJS group: \"{}\".", slide.group));
+            }
+            (DEFAULT_KIND, Vec::new())
+        }
+    };
+    let start = slide.start.clone().unwrap_or_default();
+    let date = our_date(&start, notices, &label, "start");
+    let end = slide.end.as_ref().map(|end| EventEnd {
+        date: our_date(end, notices, &label, "end"),
+        derived: false,
+        note: None,
+    });
+    for (what, display) in [
+        ("display date", &slide.display_date),
+        ("start date's display date", &start.display_date),
+    ]
+    .into_iter()
+    .chain(
+        slide
+            .end
+            .iter()
+            .map(|e| ("end date's display date", &e.display_date)),
+    )
+    .filter(|(_, d)| !d.is_empty())
+    {
+        notices.push(format!(
+            "{label}: its {what} \"{display}\" is kept in the event's notes only: this timeline writes its dates itself, at their precision"
+        ));
+        notes.push(format!("TimelineJS {what}: \"{display}\"."));
+    }
+    for (what, time) in [("start", &start.time)]
+        .into_iter()
+        .chain(slide.end.iter().map(|e| ("end", &e.time)))
+        .filter(|(_, t)| !t.is_empty())
+    {
+        notices.push(format!(
+            "{label}: its {what} time {time} is kept in the event's notes only: this timeline's dates stop at the day"
+        ));
+        notes.push(format!("TimelineJS {what} time: {time}."));
+    }
+    let headline = to_text(&slide.headline);
+    let summary = to_text(&slide.text);
+    let ids = sources.add(&headline, &summary, lang, &label, notices);
+    notices.extend(leftovers(slide, &label));
+    if let Some(media) = &slide.media {
+        notes.push(format!("TimelineJS media: {}.", media_words(media)));
+    }
+    Draft {
+        kind_from_group,
+        slug: slug(&headline.text),
+        event: Event {
+            id: String::new(),
+            kind,
+            date,
+            end,
+            status: DEFAULT_STATUS,
+            place: None,
+            organisations,
+            title: text(headline.text),
+            summary: text(summary.text),
+            participants: Vec::new(),
+            quotes: Vec::new(),
+            sources: ids,
+            notes: Some(notes.join(" ")),
+        },
+        unique_id: slide.unique_id.clone(),
+        label,
     }
 }
 
