@@ -4,12 +4,13 @@
 //! These types accept anything well-formed; whether it makes sense (known
 //! ids, real dates, English present, …) is [`super::validate`]'s job, which
 //! reports every problem at once rather than stopping at the first.
-//! They also write the file (the TimelineJS importer, `src/import/`): a
-//! field left empty or unset is left out, as an editor would leave it.
+//! On the host they also write the file (the TimelineJS importer,
+//! `src/import/`; not in the wasm, which only reads): a field left empty or
+//! unset is left out, as an editor would leave it.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::lang::Lang;
 
@@ -19,7 +20,8 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// A text a reader sees, by language: `{"en": "…", "zh-Hant": "…",
 /// "zh-Hans": "…"}`. `en` is required; a missing language falls back to
 /// English.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
 
@@ -44,7 +46,8 @@ impl Localized {
 }
 
 /// The whole file.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct TimelineDoc {
     /// The JSON Schema that describes this file, for editors' tools:
@@ -69,7 +72,8 @@ pub struct TimelineDoc {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub id: String,
@@ -83,7 +87,8 @@ pub struct Organisation {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
@@ -99,7 +104,8 @@ pub struct Person {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -125,7 +131,8 @@ pub struct Source {
 }
 
 /// What sort of moment an event is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Visit,
@@ -149,14 +156,16 @@ impl Kind {
 }
 
 /// Whether a source says the event happened, or only that it was planned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     TookPlace,
     Expected,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable forever: people link to it (`?event=<id>`). Lower-case
@@ -188,7 +197,8 @@ pub struct Event {
 }
 
 /// The end of something that lasts, such as an agreement's term.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct EventEnd {
     pub date: String,
@@ -201,7 +211,8 @@ pub struct EventEnd {
     pub note: Option<Localized>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// A person's id.
@@ -215,7 +226,8 @@ pub struct Participant {
 }
 
 /// Words quoted exactly as a source gives them, never translated.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Who said it: a person's id.
