@@ -158,6 +158,42 @@ fn timelinejs_own_example_sheet_imports_with_exactly_the_problems_to_fix() {
 }
 
 #[test]
+fn timelinejs_own_example_json_files_import_and_list_what_they_lose() {
+    // TimelineJS's own JSON templates, from the same npm package: every
+    // slide's media, every era and every date out of our reach is listed.
+    for name in ["all-media-types", "eras"] {
+        let file = format!("node_modules/@knight-lab/timelinejs/src/template/{name}.json");
+        let text = std::fs::read_to_string(Path::new(ROOT).join(&file))
+            .unwrap_or_else(|e| panic!("{file}: {e}: run `npm ci` (scripts/setup.sh does)"));
+        let source: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let run = run(&[&file]);
+        // Their texts link nowhere, so events lack sources: exit code 1.
+        assert_eq!(run.code, 1, "{file}: {:#?}", run.stderr);
+        let events = source["events"].as_array().unwrap();
+        assert_eq!(run.doc().events.len(), events.len(), "{file}");
+        let with_media = events
+            .iter()
+            .chain([&source["title"]])
+            .filter(|e| e.get("media").is_some())
+            .count();
+        let media_lines = run
+            .stderr
+            .iter()
+            .filter(|l| l.contains("no media yet"))
+            .count();
+        assert_eq!(media_lines, with_media, "{file}");
+        if name == "eras" {
+            // Seventh-century dates: out of our reach, and said so.
+            run.says(&["events[0]", "year 602 cannot be shown", "1000 to 9999"]);
+        }
+        let eras = source["eras"].as_array().map_or(0, Vec::len);
+        for i in 0..eras {
+            run.says(&[&format!("eras[{i}] ("), "eras"]);
+        }
+    }
+}
+
+#[test]
 fn both_fixtures_import_as_valid_data() {
     for (file, title) in [
         (
