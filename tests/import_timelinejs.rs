@@ -234,30 +234,38 @@ fn a_chosen_language_is_used_for_every_text() {
 
 #[test]
 fn bad_input_is_refused_with_a_plain_message() {
-    let cases: [(&[&str], &str); 6] = [
+    // (arguments, words of the message, whether the usage follows: only
+    // for a wrong command line; a file that cannot be imported gets one
+    // sentence)
+    let cases: [(&[&str], &str, bool); 6] = [
         (
             &["tests/fixtures/timelinejs/not-timelinejs.json"],
             "no \"events\" list",
+            false,
         ),
         (
             &["tests/fixtures/timelinejs/not-template.csv"],
             "the first row is not the TimelineJS template's header",
+            false,
         ),
         (
             &["tests/fixtures/timelinejs/missing.json"],
             "cannot read the file",
+            false,
+        ),
+        (
+            &["public/data/timeline.json"],
+            "already this timeline's format",
+            false,
         ),
         (
             &["tests/fixtures/timelinejs/sheet.csv", "--lang", "fr"],
             "--lang \"fr\"",
+            true,
         ),
-        (&[], "give the TimelineJS file"),
-        (
-            &["public/data/timeline.json"],
-            "already this timeline's format",
-        ),
+        (&[], "give the TimelineJS file", true),
     ];
-    for (args, words) in cases {
+    for (args, words, usage) in cases {
         let run = run(args);
         assert_eq!(run.code, 2, "{args:?}: {:#?}", run.stderr);
         assert_eq!(run.stdout, "", "{args:?} writes nothing");
@@ -267,5 +275,14 @@ fn bad_input_is_refused_with_a_plain_message() {
             run.stderr
         );
         assert!(run.stderr[0].contains(words), "{args:?}: {:#?}", run.stderr);
+        assert_eq!(
+            run.stderr.iter().any(|l| l.starts_with("usage:")),
+            usage,
+            "{args:?}: {:#?}",
+            run.stderr
+        );
+        if !usage {
+            assert_eq!(run.stderr.len(), 1, "{args:?}: {:#?}", run.stderr);
+        }
     }
 }

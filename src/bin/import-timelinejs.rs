@@ -91,8 +91,7 @@ Exit code 0: valid output; 1: output written, with problems to fix; 2: nothing i
         })
     }
 
-    fn run() -> Result<bool, String> {
-        let args = args()?;
+    fn run(args: Args) -> Result<bool, String> {
         let organisations = match &args.organisations {
             Some(file) => {
                 let timeline = load(&read(file)?).map_err(|e| {
@@ -132,11 +131,18 @@ Exit code 0: valid output; 1: output written, with problems to fix; 2: nothing i
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        match run() {
+        let args = match args() {
+            Ok(args) => args,
+            Err(message) => {
+                tell!("error: {message}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        match run(args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::FAILURE,
             Err(message) => {
-                tell!("error: {message}\n\n{USAGE}");
+                tell!("error: {message}");
                 ExitCode::from(2)
             }
         }
