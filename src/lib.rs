@@ -1,9 +1,14 @@
 //! An embeddable, interactive timeline of the HKUST–PUMCH partnership.
 //!
 //! [`model`] is plain Rust (data, validation, dates, layout) and builds on
-//! any target; [`app`] is the Leptos browser app, built for wasm32 only.
+//! any target; [`app`] is the Leptos browser app, built for wasm32 only;
+//! `import` (the TimelineJS importer) is built for the host only.
 
 pub mod i18n;
+/// Moving from TimelineJS (`import-timelinejs`): host only, never in the
+/// browser app.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod model;
 pub mod render;
 

@@ -4,6 +4,9 @@
 //! These types accept anything well-formed; whether it makes sense (known
 //! ids, real dates, English present, …) is [`super::validate`]'s job, which
 //! reports every problem at once rather than stopping at the first.
+//! On the host they also write the file (the TimelineJS importer,
+//! `src/import/`; not in the wasm, which only reads): a field left empty or
+//! unset is left out, as an editor would leave it.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +21,7 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// "zh-Hans": "…"}`. `en` is required; a missing language falls back to
 /// English.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
 
@@ -43,45 +47,48 @@ impl Localized {
 
 /// The whole file.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct TimelineDoc {
     /// The JSON Schema that describes this file, for editors' tools:
     /// `"$schema": "timeline.schema.json"` (relative, next to the data).
     /// The app does not read it.
-    #[serde(rename = "$schema", default)]
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<String>,
     pub schema_version: u64,
     pub title: Localized,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<Localized>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<Organisation>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub id: String,
     pub name: Localized,
     /// An abbreviation such as "HKUST".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<Localized>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
@@ -89,15 +96,16 @@ pub struct Person {
     /// English name is shown in every language.
     pub name: Localized,
     /// The id of the person's organisation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -107,23 +115,24 @@ pub struct Source {
     pub lang: String,
     /// The title translated into the other languages (not into its own).
     /// Shown after the original, which stays as published.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translated_title: Option<Localized>,
     pub publisher: String,
     /// Must be an `http://` or `https://` address.
     pub url: String,
     /// Publication date at the precision known: `2024`, `2024-11` or
     /// `2024-11-12`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 /// What sort of moment an event is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Visit,
@@ -148,6 +157,7 @@ impl Kind {
 
 /// Whether a source says the event happened, or only that it was planned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     TookPlace,
@@ -155,6 +165,7 @@ pub enum Status {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable forever: people link to it (`?event=<id>`). Lower-case
@@ -163,43 +174,45 @@ pub struct Event {
     pub kind: Kind,
     /// `2024`, `2024-03` or `2024-07-21`: only as precise as the source.
     pub date: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<EventEnd>,
     pub status: Status,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Localized>,
     /// Ids of the organisations involved.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<String>,
     pub title: Localized,
     pub summary: Localized,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
     /// Ids of the sources that state this event; at least one.
     pub sources: Vec<String>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 /// The end of something that lasts, such as an agreement's term.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct EventEnd {
     pub date: String,
     /// True when no source gives this end and it is worked out (e.g. three
     /// years from the signing); the timeline shows it as derived.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub derived: bool,
     /// How the end was worked out, or what is known of it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// A person's id.
@@ -208,12 +221,13 @@ pub struct Participant {
     pub role: Localized,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }
 
 /// Words quoted exactly as a source gives them, never translated.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Who said it: a person's id.
