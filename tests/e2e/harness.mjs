@@ -195,6 +195,32 @@ export async function serveBuild(onData) {
   };
 }
 
+/**
+ * A plain static server on 127.0.0.1, as a static host (GitHub Pages, S3)
+ * would be: files as they are, `index.html` for a folder, the query
+ * ignored, `Access-Control-Allow-Origin: *` on everything, and no maps.
+ * It serves a copy of the build addressed for its own URL (PUBLIC_URL).
+ * Resolves to { url, close }.
+ */
+export async function serveStatic(dir = DIST) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const root = await addressedCopy(dir, url);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    try {
+      if (!file.startsWith(root)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return { url, root, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
 /** Launches Debian's Chromium headless, with no network chatter of its own. */
 export function launch() {
   return chromium.launch({
@@ -295,13 +321,13 @@ export async function screenshot(page, name) {
 
 /**
  * Registers the hooks every end-to-end file needs: the build served by
- * nginx, a browser, and the shipped data. `ready` receives
+ * nginx (`options` as serve()'s), a browser, and the shipped data. `ready` receives
  * { app, browser, data } once they are up.
  */
-export function useApp(ready) {
+export function useApp(ready, options = {}) {
   const ctx = {};
   before(async () => {
-    ctx.app = await serve();
+    ctx.app = await serve(DIST, options);
     ctx.browser = await launch();
     ctx.data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
     ready(ctx);
