@@ -6,10 +6,8 @@
 
 pub mod card;
 pub mod drawing;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod nginx;
 pub mod prerender;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod serving;
 
 /// Escapes text for HTML content and attribute values.

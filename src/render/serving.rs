@@ -228,9 +228,7 @@ pub fn minify_script(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     let mut in_block = false;
     for line in source.lines().map(str::trim) {
-        if in_block {
-            in_block = !line.contains("*/");
-        } else if line.starts_with("/*") {
+        if in_block || line.starts_with("/*") {
             in_block = !line.contains("*/");
         } else if !line.is_empty() && !line.starts_with("//") {
             out.push_str(line);
