@@ -4,7 +4,7 @@
 // browser), and axe-core for WCAG 2.2 AA.
 import { createServer, request } from 'node:http';
 import { spawn } from 'node:child_process';
-import { access, readFile, writeFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { access, readFile, writeFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -121,7 +121,8 @@ export async function serve(dir = DIST, { publicUrl = false } = {}) {
   const port = await freePort();
   const tmp = await mkdtemp(join(tmpdir(), 'timeline-nginx-'));
   const url = `http://127.0.0.1:${port}/`;
-  if (publicUrl) dir = await addressedCopy(dir, url);
+  const copy = publicUrl ? await addressedCopy(dir, url) : null;
+  if (copy) dir = copy;
   const maps = await access(join(dir, 'nginx')).then(() => join(dir, 'nginx'), () => join(DIST, 'nginx'));
   await symlink(maps, join(tmp, 'hkust-pumch-timeline'));
   let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
@@ -149,6 +150,7 @@ export async function serve(dir = DIST, { publicUrl = false } = {}) {
     close: async () => {
       nginx.kill('SIGQUIT');
       await exited;
+      if (copy) await rm(copy, { recursive: true, force: true });
     },
   };
 }
@@ -218,7 +220,14 @@ export async function serveStatic(dir = DIST) {
     }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
-  return { url, root, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+  return {
+    url,
+    root,
+    close: async () => {
+      await new Promise((ok) => { server.closeAllConnections(); server.close(ok); });
+      await rm(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Launches Debian's Chromium headless, with no network chatter of its own. */
