@@ -351,6 +351,52 @@ fn answers(out: &mut String, timeline: &Timeline, public: Option<&PublicUrl>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::load;
+
+    fn shipped() -> Timeline {
+        load(include_str!("../../public/data/timeline.json")).expect("the shipped data")
+    }
+
+    #[test]
+    fn the_maps_hold_the_data_and_the_address_exactly() {
+        let timeline = shipped();
+        let public = PublicUrl::parse("https://timeline.example.edu/hkust-pumch/").unwrap();
+        let conf = config(&timeline, Some(&public));
+        for entry in &timeline.entries {
+            let id = &entry.event.id;
+            assert!(conf.contains(&format!("    '{id}' {id};")), "{id}");
+        }
+        for lang in Lang::ALL {
+            assert!(conf.contains(timeline.doc.title.get(lang).0), "{lang:?}");
+        }
+        for org in &timeline.doc.organisations {
+            assert!(
+                conf.contains(&format!("'~^org\\\\:{}$' %2Corg%3A{};", org.id, org.id)),
+                "{}",
+                org.id
+            );
+        }
+        assert!(conf.contains(
+            "map $host $hkust_timeline_host_ok {\n    'timeline.example.edu' 1;\n    default 0;"
+        ));
+        assert!(conf.contains("'/hkust-pumch/oembed.zh-Hant.json' zh-Hant;"));
+        // Every pattern on a request's bytes is anchored; the two that are
+        // not read the Accept-Language tag, at most 80 characters.
+        for line in conf
+            .lines()
+            .filter(|l| l.trim_start().starts_with(['\'', '"']) && l.contains('~'))
+        {
+            let pattern = line.trim_start()[1..].trim_start_matches(['~', '*']);
+            assert!(
+                pattern.starts_with('^') || pattern.starts_with("[-_]"),
+                "{line}"
+            );
+        }
+        // Without PUBLIC_URL: any host, no oEmbed answer, no address.
+        let bare = config(&timeline, None);
+        assert!(bare.contains("map $host $hkust_timeline_host_ok {\n    default 1;"));
+        assert!(!bare.contains("http"));
+    }
 
     #[test]
     fn strings_are_quoted_for_nginx() {
