@@ -31,10 +31,17 @@ fn map(out: &mut String, source: &str, target: &str, entries: &[(String, String)
     let _ = writeln!(out, "    default {default};\n}}");
 }
 
-/// `text` as an nginx single-quoted string (no `$`: callers never pass one
-/// except for variables they mean).
+/// `text` as an nginx single-quoted string; a `$` in it starts a variable
+/// (text from the data passes through [`literal`] first).
 fn quoted(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+/// Text from the data as it may stand in an nginx value: a `$` would start
+/// a variable, so it is written as one that holds `$` (a `geo` value is
+/// not read for variables).
+fn literal(text: &str) -> String {
+    text.replace('$', "${hkust_timeline_dollar}")
 }
 
 /// An exact, case-sensitive match (nginx compares plain strings ignoring
@@ -81,6 +88,7 @@ pub fn config(timeline: &Timeline, public: Option<&PublicUrl>) -> String {
         "# PUBLIC_URL: {}",
         public.map_or("(not set)", |p| p.url.as_str())
     );
+    out.push_str("geo $hkust_timeline_dollar {\n    default \"$\";\n}\n");
     requests(&mut out, timeline, public);
     values(&mut out, timeline);
     answers(&mut out, timeline, public);
@@ -159,7 +167,12 @@ fn values(out: &mut String, timeline: &Timeline) {
     );
     let titles: Vec<_> = Lang::ALL
         .iter()
-        .map(|l| (l.code().to_string(), quoted(timeline.doc.title.get(*l).0)))
+        .map(|l| {
+            (
+                l.code().to_string(),
+                quoted(&literal(timeline.doc.title.get(*l).0)),
+            )
+        })
         .collect();
     map(
         out,
@@ -294,7 +307,7 @@ fn answers(out: &mut String, timeline: &Timeline, public: Option<&PublicUrl>) {
         oembed_json(
             public,
             &Answer {
-                title: timeline.doc.title.get(lang).0,
+                title: &literal(timeline.doc.title.get(lang).0),
                 width: "$hkust_timeline_width",
                 height: "$hkust_timeline_height",
                 page_query: "$hkust_timeline_page_query",
@@ -392,6 +405,17 @@ mod tests {
                 "{line}"
             );
         }
+        assert!(conf.contains("geo $hkust_timeline_dollar {\n    default \"$\";\n}"));
+        // A `$` in the data stays text.
+        let mut dollar = shipped();
+        dollar
+            .doc
+            .title
+            .0
+            .insert("en".into(), "US$ 5 'deal'".into());
+        let conf = config(&dollar, Some(&public));
+        assert!(conf.contains("default 'US${hkust_timeline_dollar} 5 \\'deal\\'';"));
+        assert!(conf.contains("\"title\":\"US${hkust_timeline_dollar} 5 \\'deal\\'\""));
         // Without PUBLIC_URL: any host, no oEmbed answer, no address.
         let bare = config(&timeline, None);
         assert!(bare.contains("map $host $hkust_timeline_host_ok {\n    default 1;"));
