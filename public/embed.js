@@ -1,114 +1,147 @@
 /* HKUST–PUMCH timeline embeds: sizes each iframe[data-hkust-pumch-timeline]
  * from its messages; with data-sync-url, links its event in this page's
- * address both ways. See README "Embed it". */
+ * address both ways, keeping the page's own fragment parameters
+ * (#section=intro&timeline=<id>). See README "Embed it". The build strips
+ * the comments and indentation (src/render/serving.rs, minify_script). */
 (function () {
-  var P = 'hkust-pumch-timeline:';
-  var ID = /^[a-z0-9-]{1,64}$/;
-  var last = {}, pending = null, at = -1;
-  function frames(synced) {
-    return [].slice.call(document.querySelectorAll('iframe[data-hkust-pumch-timeline]' + (synced ? '[data-sync-url]' : '')));
+  var PREFIX = 'hkust-pumch-timeline:';
+  var EVENT_ID = /^[a-z0-9-]{1,64}$/;
+  var TIMELINE_PAIR = /^(timeline(-[A-Za-z0-9_-]{1,64})?)=([a-z0-9-]{1,64})$/;
+  var lastSeen = {}, pendingScroll = null, scrolledTo = -1;
+
+  function timelineFrames(syncedOnly) {
+    var selector = 'iframe[data-hkust-pumch-timeline]' + (syncedOnly ? '[data-sync-url]' : '');
+    return [].slice.call(document.querySelectorAll(selector));
   }
-  // Its src's origin, or "null" if sandboxed without allow-same-origin.
-  function origin(f) {
-    var s = f.getAttribute('sandbox');
+
+  // The frame's src origin, or "null" if sandboxed without allow-same-origin.
+  function frameOrigin(frame) {
+    var sandbox = frame.getAttribute('sandbox');
     try {
-      var o = new URL(f.getAttribute('src'), location.href).origin;
-    } catch (e) {
+      var origin = new URL(frame.getAttribute('src'), location.href).origin;
+    } catch (error) {
       return '';
     }
-    return s !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(s) ? 'null' : o;
+    return sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/i.test(sandbox) ? 'null' : origin;
   }
+
   // A hello goes out blind (the frame may still be about:blank); a
   // selection only to the frame's own origin.
-  function send(f, m) {
-    var o = m.event ? origin(f) : '*';
-    if (o && f.contentWindow) f.contentWindow.postMessage(m, o === 'null' ? '*' : o);
+  function send(frame, message) {
+    var origin = message.event ? frameOrigin(frame) : '*';
+    if (origin && frame.contentWindow) {
+      frame.contentWindow.postMessage(message, origin === 'null' ? '*' : origin);
+    }
   }
-  // A synced frame's key in the page's address, among synced frames s.
-  function key(f, s) {
-    var id = f.id;
-    if (s.length < 2) return 'timeline';
-    return 'timeline-' + (/^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : s.indexOf(f) + 1);
+
+  // A synced frame's key in the page's address, among the synced frames.
+  function keyOf(frame, synced) {
+    if (synced.length < 2) return 'timeline';
+    var id = /^[A-Za-z0-9_-]{1,64}$/.test(frame.id) ? frame.id : synced.indexOf(frame) + 1;
+    return 'timeline-' + id;
   }
-  function pairs() {
-    var h = {};
-    location.hash.slice(1).split('&').forEach(function (p) {
-      var m = /^(timeline(-[A-Za-z0-9_-]{1,64})?)=([a-z0-9-]{1,64})$/.exec(p);
-      if (m) h[m[1]] = m[3];
+
+  // The page's fragment as its `&`-separated parts, as written.
+  function fragmentParts() {
+    var fragment = location.hash.slice(1);
+    return fragment ? fragment.split('&') : [];
+  }
+
+  // The fragment's timeline keys and their events.
+  function linkedEvents() {
+    var events = {};
+    fragmentParts().forEach(function (part) {
+      var match = TIMELINE_PAIR.exec(part);
+      if (match) events[match[1]] = match[3];
     });
-    return h;
+    return events;
   }
-  function write(f, event) {
-    var h = pairs(), k = key(f, frames(1));
-    if (h[k] === event) return;
-    h[k] = last[k] = event;
-    history.replaceState(history.state, '', '#' + Object.keys(h).map(function (k) {
-      return k + '=' + h[k];
-    }).join('&'));
+
+  // Writes key=event into the fragment, in place of that key's part or
+  // after the others, leaving every other part as it was.
+  function write(frame, event) {
+    var key = keyOf(frame, timelineFrames(true)), pair = key + '=' + event, written = false;
+    var parts = fragmentParts().map(function (part) {
+      if (part.split('=')[0] !== key) return part;
+      var first = !written;
+      written = true;
+      return first ? pair : null;
+    }).filter(function (part) { return part !== null; });
+    if (!written) parts.push(pair);
+    var fragment = '#' + parts.join('&');
+    if (fragment === location.hash) return;
+    lastSeen[key] = event;
+    history.replaceState(history.state, '', fragment);
   }
+
   // Brings a linked frame into view, again as frames above it take their
   // heights, until the reader scrolls or selects.
-  function scroll() {
-    if (!pending) return;
-    if (at >= 0 && Math.abs(scrollY - at) > 1) return (pending = null);
-    pending.scrollIntoView();
-    at = scrollY;
+  function scrollToPending() {
+    if (!pendingScroll) return;
+    if (scrolledTo >= 0 && Math.abs(scrollY - scrolledTo) > 1) return (pendingScroll = null);
+    pendingScroll.scrollIntoView();
+    scrolledTo = scrollY;
   }
+
   // The address changed: tell each frame whose event changed.
-  function follow() {
-    var h = pairs(), first, s = frames(1);
-    s.forEach(function (f) {
-      var k = key(f, s);
-      if (h[k] && h[k] !== last[k]) {
-        send(f, { type: P + 'select', event: h[k] });
-        first = first || f;
+  function followAddress() {
+    var events = linkedEvents(), first, synced = timelineFrames(true);
+    synced.forEach(function (frame) {
+      var key = keyOf(frame, synced);
+      if (events[key] && events[key] !== lastSeen[key]) {
+        send(frame, { type: PREFIX + 'select', event: events[key] });
+        first = first || frame;
       }
     });
-    last = h;
+    lastSeen = events;
     if (first) {
-      pending = first;
-      at = -1;
-      scroll();
+      pendingScroll = first;
+      scrolledTo = -1;
+      scrollToPending();
     }
   }
+
   function start() {
-    last = pairs();
-    var s = frames(1), hello = { type: P + 'hello' };
-    frames().forEach(function (f) {
+    lastSeen = linkedEvents();
+    var synced = timelineFrames(true), hello = { type: PREFIX + 'hello' };
+    timelineFrames().forEach(function (frame) {
       // Reports sent before this ran are lost: ask again.
-      send(f, hello);
-      f.addEventListener('load', function () { send(f, hello); });
-      var event = f.hasAttribute('data-sync-url') && last[key(f, s)];
+      send(frame, hello);
+      frame.addEventListener('load', function () { send(frame, hello); });
+      var event = frame.hasAttribute('data-sync-url') && lastSeen[keyOf(frame, synced)];
       if (!event) return;
-      pending = pending || f;
+      pendingScroll = pendingScroll || frame;
       try {
-        var u = new URL(f.getAttribute('src'), location.href);
-        if (u.searchParams.get('event') === event) return;
-        u.searchParams.set('event', event);
-        f.src = u.href;
-      } catch (e) {}
+        var src = new URL(frame.getAttribute('src'), location.href);
+        if (src.searchParams.get('event') === event) return;
+        src.searchParams.set('event', event);
+        frame.src = src.href;
+      } catch (error) {}
     });
-    scroll();
+    scrollToPending();
   }
-  addEventListener('message', function (e) {
-    var d = e.data;
-    if (!d || typeof d !== 'object' || typeof d.type !== 'string') return;
-    var f = frames().filter(function (f) { return f.contentWindow === e.source; })[0];
-    if (!f || e.origin !== origin(f)) return;
-    if (d.type === P + 'resize') {
-      var h = d.height;
-      if (typeof h === 'number' && isFinite(h) && h > 0 && h <= 50000) {
-        f.style.height = Math.ceil(h) + 'px';
-        scroll();
+
+  addEventListener('message', function (message) {
+    var data = message.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string') return;
+    var frame = timelineFrames().filter(function (frame) {
+      return frame.contentWindow === message.source;
+    })[0];
+    if (!frame || message.origin !== frameOrigin(frame)) return;
+    if (data.type === PREFIX + 'resize') {
+      var height = data.height;
+      if (typeof height === 'number' && isFinite(height) && height > 0 && height <= 50000) {
+        frame.style.height = Math.ceil(height) + 'px';
+        scrollToPending();
       }
-    } else if (d.type === P + 'select' && typeof d.event === 'string' &&
-               ID.test(d.event) && f.hasAttribute('data-sync-url')) {
-      pending = null;
-      write(f, d.event);
+    } else if (data.type === PREFIX + 'select' && typeof data.event === 'string' &&
+               EVENT_ID.test(data.event) && frame.hasAttribute('data-sync-url')) {
+      pendingScroll = null;
+      write(frame, data.event);
     }
   });
-  addEventListener('hashchange', follow);
-  addEventListener('popstate', follow);
+  addEventListener('hashchange', followAddress);
+  addEventListener('popstate', followAddress);
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

@@ -11,6 +11,12 @@
 //!    marks the page `no-app` when the WebAssembly fails to start (the
 //!    first paint then hides the controls that need it).
 //!
+//! 3. addresses the build ([`serving`]): with `PUBLIC_URL`, absolute
+//!    oEmbed discovery links and static oEmbed answers; always, nginx's
+//!    generated maps in `nginx/timeline.conf`; and `embed.js` as sent.
+//!    `postbuild --public-url <url> <dir>` addresses a finished build again
+//!    (`""` for none).
+//!
 //! Today's line is drawn at the build's date (`SOURCE_DATE_EPOCH` if set),
 //! which the app redraws at the reader's. Invalid data fails the build,
 //! with every problem listed.
@@ -22,6 +28,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use hkust_pumch_timeline::model::{load, Lang, LoadError, Timeline};
 use hkust_pumch_timeline::render::escape_html;
 use hkust_pumch_timeline::render::prerender::first_paint;
+use hkust_pumch_timeline::render::serving::{self, PublicUrl};
 
 /// Text, not a comment, so that Trunk's HTML minifier keeps it.
 const PLACEHOLDER: &str = "STATIC-FALLBACK";
@@ -100,7 +107,43 @@ fn page(
     Ok(page.replacen("</head>", &link, 1))
 }
 
+/// The public address from `PUBLIC_URL` (unset or empty: none).
+fn public_url(raw: Option<String>) -> Result<Option<PublicUrl>, String> {
+    match raw.filter(|r| !r.trim().is_empty()) {
+        Some(raw) => PublicUrl::parse(&raw).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Step 3: addresses the build in `dir` for `public`, and strips
+/// `embed.js`'s comments.
+fn address(dir: &Path, timeline: &Timeline, public: Option<&PublicUrl>) -> Result<(), String> {
+    serving::address(dir, timeline, public)?;
+    let script = dir.join("embed.js");
+    let source = std::fs::read_to_string(&script).map_err(|e| format!("embed.js: {e}"))?;
+    std::fs::write(&script, serving::minify_script(&source)).map_err(|e| format!("embed.js: {e}"))
+}
+
+/// `postbuild --public-url <url> <dir>`: addresses a finished build again.
+fn readdress(mut args: impl Iterator<Item = String>) -> Result<(), String> {
+    let public = public_url(args.next())?;
+    let dir = PathBuf::from(
+        args.next()
+            .ok_or("usage: postbuild --public-url <url> <dir>")?,
+    );
+    let data = std::fs::read_to_string(dir.join("data/timeline.json"))
+        .map_err(|e| format!("data/timeline.json: {e}"))?;
+    let timeline = load(&data).map_err(|e| format!("data/timeline.json: {e}"))?;
+    address(&dir, &timeline, public.as_ref())
+}
+
 fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("--public-url") {
+        args.next();
+        return readdress(args);
+    }
+    let public = public_url(std::env::var("PUBLIC_URL").ok())?;
     let dir = std::env::var_os("TRUNK_STAGING_DIR")
         .or_else(|| std::env::args_os().nth(1))
         .map(PathBuf::from)
@@ -154,7 +197,7 @@ fn run() -> Result<(), String> {
         let page = page(&dir, &html, &timeline, lang, today)?;
         std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
     }
-    Ok(())
+    address(&dir, &timeline, public.as_ref())
 }
 
 /// What the loader runs first: a promise, `hkustPumchFirstPaint`, that

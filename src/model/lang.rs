@@ -12,6 +12,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::En, Lang::ZhHant, Lang::ZhHans];
 
+    /// Regions whose Chinese is written in Traditional characters (for a
+    /// tag with no script subtag); nginx's copy of this rule is generated
+    /// from it (`render::nginx`).
+    pub const TRADITIONAL_REGIONS: [&'static str; 3] = ["hk", "tw", "mo"];
+
     /// The BCP 47 code: `en`, `zh-Hant`, `zh-Hans`, as used in the data,
     /// in `?lang=` and in `<html lang>`.
     pub fn code(self) -> &'static str {
@@ -49,7 +54,7 @@ impl Lang {
                     Some(Lang::ZhHant)
                 } else if rest.contains(&"hans") {
                     Some(Lang::ZhHans)
-                } else if rest.iter().any(|r| matches!(*r, "hk" | "tw" | "mo")) {
+                } else if rest.iter().any(|r| Lang::TRADITIONAL_REGIONS.contains(r)) {
                     Some(Lang::ZhHant)
                 } else {
                     Some(Lang::ZhHans)

@@ -232,11 +232,18 @@ test('embed-demo.html shows three working embeds, one sandboxed, and its links s
   await page.context().close();
 });
 
-test('embed.js is small and dependency-free', async () => {
+test('embed.js is small and dependency-free, from a readable source', async () => {
   const size = (await stat(join(DIST, 'embed.js'))).size;
-  assert.ok(size <= 4096, `embed.js is ${size} bytes`);
-  const source = await readFile(join(DIST, 'embed.js'), 'utf8');
-  assert.doesNotMatch(source, /\bimport\b|\brequire\(|https?:\/\//);
+  assert.ok(size <= 4096, `embed.js is ${size} bytes as built`);
+  const sent = await fetch(app.url + 'embed.js', { headers: { 'accept-encoding': 'gzip' } });
+  assert.ok((await sent.arrayBuffer()).byteLength <= 4096, 'and at most 4 KB as sent');
+  const built = await readFile(join(DIST, 'embed.js'), 'utf8');
+  assert.doesNotMatch(built, /\bimport\b|\brequire\(|https?:\/\//);
+  // The source keeps its comments and names; the build strips only comments
+  // and indentation.
+  const source = await readFile(join(DIST, '..', 'public', 'embed.js'), 'utf8');
+  assert.doesNotMatch(source, /\b(?:var|function)\s+[A-Za-z]\b|function\s*\(\s*[a-z]\s*[,)]/, 'no one-letter names');
+  assert.equal(built, source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//') && !/^\/?\*/.test(l)).join('\n') + '\n');
 });
 
 test('nginx: WebAssembly type, gzip, immutable hashed files, no-cache for entry points and data', async () => {

@@ -4,7 +4,7 @@
 // browser), and axe-core for WCAG 2.2 AA.
 import { createServer, request } from 'node:http';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile, mkdir, mkdtemp, symlink } from 'node:fs/promises';
+import { access, readFile, writeFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -88,13 +88,43 @@ ${server}
 }
 
 /**
+ * Addresses a copy of the build in `dir` for `publicUrl`, as a build with
+ * PUBLIC_URL set would be (`postbuild --public-url`). Resolves to the copy.
+ */
+export async function addressedCopy(dir, publicUrl) {
+  const copy = await mkdtemp(join(tmpdir(), 'timeline-addressed-'));
+  await run('cp', ['-a', `${dir}/.`, copy]);
+  await run('cargo', ['run', '--quiet', '--bin', 'postbuild', '--', '--public-url', publicUrl, copy], ROOT);
+  return copy;
+}
+
+/** Runs a command; rejects with its output if it fails. */
+function run(command, args, cwd) {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${command} ${args.join(' ')}: ${output}`))));
+  });
+}
+
+/**
  * Serves the release build through a real nginx (Debian's), configured by
  * the project's own deploy/nginx.conf with only `listen` and `root` set for
- * the test. Resolves to { url, close }.
+ * the test, and the build's generated maps (`dir`'s nginx/, else the
+ * build's) where the README says to put them. With `publicUrl: true` it
+ * serves a copy addressed for its own URL (a build with PUBLIC_URL set).
+ * Resolves to { url, close }.
  */
-export async function serve(dir = DIST) {
+export async function serve(dir = DIST, { publicUrl = false } = {}) {
   const port = await freePort();
   const tmp = await mkdtemp(join(tmpdir(), 'timeline-nginx-'));
+  const url = `http://127.0.0.1:${port}/`;
+  const copy = publicUrl ? await addressedCopy(dir, url) : null;
+  if (copy) dir = copy;
+  const maps = await access(join(dir, 'nginx')).then(() => join(dir, 'nginx'), () => join(DIST, 'nginx'));
+  await symlink(maps, join(tmp, 'hkust-pumch-timeline'));
   let server = await readFile(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
   const replaced = server
     .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen 127.0.0.1:${port};`)
@@ -108,7 +138,6 @@ export async function serve(dir = DIST) {
   await writeFile(join(tmp, 'nginx.conf'), conf);
   const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise((ok) => nginx.on('exit', ok));
-  const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(url)).ok) break;
@@ -121,6 +150,7 @@ export async function serve(dir = DIST) {
     close: async () => {
       nginx.kill('SIGQUIT');
       await exited;
+      if (copy) await rm(copy, { recursive: true, force: true });
     },
   };
 }
@@ -164,6 +194,39 @@ export async function serveBuild(onData) {
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+/**
+ * A plain static server on 127.0.0.1, as a static host (GitHub Pages, S3)
+ * would be: files as they are, `index.html` for a folder, the query
+ * ignored, `Access-Control-Allow-Origin: *` on everything, and no maps.
+ * It serves a copy of the build addressed for its own URL (PUBLIC_URL).
+ * Resolves to { url, close }.
+ */
+export async function serveStatic(dir = DIST) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const root = await addressedCopy(dir, url);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    try {
+      if (!file.startsWith(root)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return {
+    url,
+    root,
+    close: async () => {
+      await new Promise((ok) => { server.closeAllConnections(); server.close(ok); });
+      await rm(root, { recursive: true, force: true });
+    },
   };
 }
 
@@ -267,13 +330,13 @@ export async function screenshot(page, name) {
 
 /**
  * Registers the hooks every end-to-end file needs: the build served by
- * nginx, a browser, and the shipped data. `ready` receives
+ * nginx (`options` as serve()'s), a browser, and the shipped data. `ready` receives
  * { app, browser, data } once they are up.
  */
-export function useApp(ready) {
+export function useApp(ready, options = {}) {
   const ctx = {};
   before(async () => {
-    ctx.app = await serve();
+    ctx.app = await serve(DIST, options);
     ctx.browser = await launch();
     ctx.data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
     ready(ctx);

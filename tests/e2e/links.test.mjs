@@ -1,5 +1,6 @@
 // End-to-end: embed.js on a host page of another origin: live two-way links
-// without reloads, the scroll to a linked frame, several synced frames with
+// without reloads, the host's own fragment parameters kept, the scroll to a
+// linked frame, several synced frames with
 // a key each across a reload, a frame revealed after 3 s hidden, and the
 // origin check on messages.
 import { test } from 'node:test';
@@ -50,6 +51,34 @@ test('live links: a new #timeline= on the host (a link, Back) selects in the fra
   assert.deepEqual(page.pageErrors, []);
   // No postMessage to a window of another origin (Chromium logs those).
   assert.deepEqual(page.consoleErrors.filter((e) => !/status of 404/.test(e)), []);
+  await page.context().close();
+  await site.close();
+});
+
+test("the host page's own fragment parameters stay: #section=intro keeps, a selection only adds or updates timeline=", async () => {
+  const body = `<p><a id="intro" href="#section=intro">Introduction</a> <a id="linked" href="#section=history&timeline=first-cohort-2024">History</a></p>${frameTag('embed=1&lang=en', 'data-sync-url')}${script()}`;
+  const site = await host(body);
+  const page = await openPage(browser, { viewport });
+  await page.goto(site.url + '#section=intro');
+  const { frame } = await settled(page, page.locator('iframe'));
+  await frame.evaluate(() => (window.sameDocument = true));
+  // The first selection adds its pair after the host's own.
+  await frame.locator('.markers [data-event-id="pumch-delegation-hkust-2024-04"]').click();
+  await page.waitForFunction(() => location.hash === '#section=intro&timeline=pumch-delegation-hkust-2024-04');
+  // The next one updates it in place.
+  await frame.locator('.markers [data-event-id="agreement-signed-2024-07-21"]').click();
+  await page.waitForFunction(() => location.hash === '#section=intro&timeline=agreement-signed-2024-07-21');
+  // A hash link on the host naming both still selects in the frame, and
+  // Back returns to the address before it, selection included.
+  await page.click('#linked');
+  await waitSelected(frame, 'first-cohort-2024');
+  assert.equal(await page.evaluate(() => location.hash), '#section=history&timeline=first-cohort-2024');
+  await frame.locator('.markers [data-event-id="pumch-delegation-hkust-2024-04"]').click();
+  await page.waitForFunction(() => location.hash === '#section=history&timeline=pumch-delegation-hkust-2024-04');
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#section=intro&timeline=agreement-signed-2024-07-21');
+  await waitSelected(frame, 'agreement-signed-2024-07-21');
+  assert.equal(await frame.evaluate(() => window.sameDocument), true, 'the frame was never reloaded');
   await page.context().close();
   await site.close();
 });

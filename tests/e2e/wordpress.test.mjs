@@ -1,8 +1,10 @@
 // End-to-end: a real WordPress (Debian's package, with MariaDB and PHP-FPM)
 // on 127.0.0.1 embeds the timeline from a post whose body is its address on
 // a line of its own: oEmbed discovery, WordPress's sandboxed iframe, and its
-// own wp-embed.js sizing the frame. Everything runs in a temporary folder
-// and is stopped and removed afterwards. Fixtures: tests/wordpress/.
+// own wp-embed.js sizing the frame; through nginx (an address with options)
+// and through a plain static server (a build with PUBLIC_URL, no maps).
+// Everything runs in a temporary folder and is stopped and removed
+// afterwards. Fixtures: tests/wordpress/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
@@ -12,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPage, screenshot, useApp, freePort, nginxConf } from './harness.mjs';
+import { openPage, screenshot, useApp, freePort, nginxConf, serveStatic } from './harness.mjs';
 import { appFrame } from './frames.mjs';
 
 const run = promisify(execFile);
@@ -26,7 +28,7 @@ const CONFIG = `/etc/wordpress/config-${CONFIG_NAME}.php`;
 let app;
 let browser;
 let data;
-useApp((c) => ({ app, browser, data } = c));
+useApp((c) => ({ app, browser, data } = c), { publicUrl: true });
 
 const children = [];
 let tmp;
@@ -155,42 +157,70 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-test('WordPress 6.1: a post holding the timeline address on its own line shows the sandboxed timeline, sized by wp-embed.js', async () => {
-  const version = (await readFile(join(WP, 'wp-includes/version.php'), 'utf8')).match(/\$wp_version = '([^']+)'/)[1];
-  const address = `${app.url}?lang=en&event=agreement-signed-2024-07-21`;
+/** The post WordPress makes of `address` alone on a line, and its embed's iframe tag. */
+async function post(address) {
   const { stdout } = await run('php', [join(FIXTURES, 'make-post.php'), new URL(site).host, address, CONFIG_NAME]);
-  const post = `${site}/?p=${Number(stdout.trim())}`;
-  const html = await (await fetch(post)).text();
+  const url = `${site}/?p=${Number(stdout.trim())}`;
+  const html = await (await fetch(url)).text();
   const iframe = html.match(/<iframe[^>]*class="wp-embedded-content"[^>]*>/)?.[0];
-  assert.ok(iframe, `WordPress ${version} embedded the timeline:\n${html.slice(html.indexOf('entry-content'), html.indexOf('entry-content') + 1500)}`);
+  assert.ok(iframe, `WordPress embedded the timeline:\n${html.slice(html.indexOf('entry-content'), html.indexOf('entry-content') + 1500)}`);
   assert.match(iframe, /sandbox="allow-scripts"/);
   assert.match(iframe, /security="restricted"/);
-  assert.match(iframe, new RegExp(`src="${app.url.replace(/[./?]/g, '\\$&')}\\?embed=1&(amp;|#038;)event=agreement-signed-2024-07-21&(amp;|#038;)lang=en#\\?secret=[A-Za-z0-9]+"`));
   assert.match(html, /wp-embed(\.min)?\.js/, 'WordPress loads its host script');
+  return { url, iframe };
+}
 
+/** The embed, opened at `width`: sandboxed, on `event` (any if null), sized by wp-embed.js. */
+async function shown(url, width, event, name) {
+  const page = await openPage(browser, { viewport: { width, height: 900 } });
+  await page.goto(url);
+  const frameEl = page.locator('iframe.wp-embedded-content');
+  const frame = await appFrame(frameEl);
+  await frame.waitForFunction((id) => {
+    const selected = document.querySelector('.markers [aria-current="true"]')?.dataset.eventId;
+    return id === null ? selected !== undefined : selected === id;
+  }, event);
+  assert.equal(await frame.evaluate(() => origin), 'null', 'WordPress sandboxed it');
+  // wp-embed.js shows the frame and sets its height from the app's messages.
+  await page.waitForFunction(() => {
+    const f = document.querySelector('iframe.wp-embedded-content');
+    return !f.hasAttribute('style') && Number(f.height) > 300;
+  });
+  const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  await page.waitForFunction((h) => Math.abs(Number(document.querySelector('iframe.wp-embedded-content').height) - Math.min(1000, h)) <= 1, content);
+  assert.ok(content <= 1000, `${name}: the timeline fits WordPress's 1000 px (${content}px)`);
+  assert.equal(await page.locator('blockquote.wp-embedded-content').isVisible(), false, 'the fallback link gives way');
+  assert.deepEqual(
+    await frame.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId)),
+    data.events.map((e) => e.id),
+  );
+  await frameEl.scrollIntoViewIfNeeded();
+  if (name) await screenshot(page, name);
+  await page.context().close();
+}
+
+const pattern = (text) => text.replace(/[./?]/g, '\\$&');
+
+test('WordPress 6.1: a post holding the timeline address on its own line shows the sandboxed timeline, sized by wp-embed.js', async () => {
+  const version = (await readFile(join(WP, 'wp-includes/version.php'), 'utf8')).match(/\$wp_version = '([^']+)'/)[1];
+  const { url, iframe } = await post(`${app.url}?lang=en&event=agreement-signed-2024-07-21`);
+  assert.match(iframe, new RegExp(`src="${pattern(app.url)}\\?embed=1&(amp;|#038;)event=agreement-signed-2024-07-21&(amp;|#038;)lang=en#\\?secret=[A-Za-z0-9]+"`));
   for (const [width, name] of [[1280, 'desktop'], [390, 'phone']]) {
-    const page = await openPage(browser, { viewport: { width, height: 900 } });
-    await page.goto(post);
-    const frameEl = page.locator('iframe.wp-embedded-content');
-    const frame = await appFrame(frameEl);
-    await frame.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'agreement-signed-2024-07-21');
-    assert.equal(await frame.evaluate(() => origin), 'null', 'WordPress sandboxed it');
-    // wp-embed.js shows the frame and sets its height from the app's messages.
-    await page.waitForFunction(() => {
-      const f = document.querySelector('iframe.wp-embedded-content');
-      return !f.hasAttribute('style') && Number(f.height) > 300;
-    });
-    const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await page.waitForFunction((h) => Math.abs(Number(document.querySelector('iframe.wp-embedded-content').height) - Math.min(1000, h)) <= 1, content);
-    assert.ok(content <= 1000, `${name}: the timeline fits WordPress's 1000 px (${content}px)`);
-    assert.equal(await page.locator('blockquote.wp-embedded-content').isVisible(), false, 'the fallback link gives way');
-    assert.deepEqual(
-      await frame.locator('.markers [data-event-id]').evaluateAll((els) => els.map((e) => e.dataset.eventId)),
-      data.events.map((e) => e.id),
-    );
-    await frameEl.scrollIntoViewIfNeeded();
-    await screenshot(page, `wordpress-${name}`);
-    await page.context().close();
+    await shown(url, width, 'agreement-signed-2024-07-21', `wordpress-${name}`);
   }
   console.log(`# tested with WordPress ${version}`);
+});
+
+test('WordPress embeds a build made with PUBLIC_URL from a plain static server (no nginx maps): its static oEmbed answer', async () => {
+  const host = await serveStatic();
+  try {
+    for (const [path, lang] of [['', undefined], ['index.zh-Hant.html', 'zh-Hant']]) {
+      const { url, iframe } = await post(host.url + path);
+      const query = lang ? `&(amp;|#038;)lang=${lang}` : '';
+      assert.match(iframe, new RegExp(`src="${pattern(host.url)}\\?embed=1${query}#\\?secret=[A-Za-z0-9]+"`));
+      await shown(url, 1280, null);
+    }
+  } finally {
+    await host.close();
+  }
 });
