@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{texts, Texts};
+use crate::i18n::{at_path, texts, Texts};
+use crate::model::locate::event_index;
 use crate::model::{Lang, LoadError, Timeline, MAX_BYTES, SCHEMA_VERSION};
 use fetch::{fetch_timeline, FetchError, DATA_URL};
 pub use timeline::TimelineView;
@@ -272,9 +273,10 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
         FetchError::Data(LoadError::Invalid(_)) => t.data_invalid.to_string(),
         FetchError::Data(LoadError::Syntax {
             message,
+            path,
             line,
             column,
-        }) => (t.data_syntax)(*line, *column, message),
+        }) => (t.data_syntax)(*line, *column, &at_path(t, path), message),
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }
@@ -308,13 +310,17 @@ fn LoadFailure(
     };
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     let listed = (!problems.is_empty()).then(|| {
-        // The rules' wording is for web editors, in English.
+        // The rules' wording is for web editors, in English; the event's
+        // number is in the reader's words.
         let items = problems
             .iter()
             .take(SHOWN_PROBLEMS)
-            .map(|p| view! { <li><code>{p.path.clone()}</code> ": " {p.message.clone()}</li> })
+            .map(|p| {
+                let event = event_index(&p.path).map(|i| (t.event_at)(i + 1));
+                view! { <li>{event}<code>{p.path.clone()}</code> ": " <span lang="en">{p.message.clone()}</span></li> }
+            })
             .collect_view();
-        view! { <ul class="problems" lang="en">{items}</ul> }
+        view! { <ul class="problems">{items}</ul> }
     });
     view! {
         <div class="load-error" role="alert">

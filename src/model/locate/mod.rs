@@ -38,6 +38,13 @@ pub fn steps(path: &str) -> Vec<Step> {
     out
 }
 
+/// The index of the event a path is in (`events[4].date`: 4), so that
+/// messages can number it from one in words ("the 5th event").
+pub fn event_index(path: &str) -> Option<usize> {
+    let rest = path.strip_prefix("events[")?;
+    rest[..rest.find(']')?].parse().ok()
+}
+
 /// Writes steps back as a path: `events[2].title`.
 pub fn path_of(steps: &[Step]) -> String {
     let mut out = String::new();
@@ -112,13 +119,14 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The members of the object starting at `i`: (name, start of its value).
-/// Stops quietly where the JSON breaks.
-fn members(text: &str, i: usize) -> Vec<(String, usize)> {
+/// The members of the object starting at `i`: (name, start of the name,
+/// start of its value). Stops quietly where the JSON breaks.
+fn members(text: &str, i: usize) -> Vec<(String, usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut j = skip_ws(b, i + 1);
     while b.get(j) == Some(&b'"') {
+        let name = j;
         let Some(end) = skip_string(b, j) else { break };
         let key = serde_json::from_str::<String>(&text[j..end])
             .unwrap_or_else(|_| text[j + 1..end - 1].to_string());
@@ -127,7 +135,7 @@ fn members(text: &str, i: usize) -> Vec<(String, usize)> {
             break;
         }
         let value = skip_ws(b, j + 1);
-        out.push((key, value));
+        out.push((key, name, value));
         let Some(after) = skip_value(b, value) else {
             break;
         };
@@ -168,8 +176,8 @@ fn descend(text: &str, mut at: usize, steps: &[Step]) -> usize {
         let next = match (step, b.get(at)) {
             (Step::Key(name), Some(b'{')) => members(text, at)
                 .into_iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v),
+                .find(|(k, _, _)| k == name)
+                .map(|(_, _, v)| v),
             (Step::Index(n), Some(b'[')) => items(b, at).get(*n).copied(),
             _ => None,
         };
@@ -215,7 +223,7 @@ impl<'a> Locator<'a> {
         let root = skip_ws(b, start);
         let mut top = HashMap::new();
         if b.get(root) == Some(&b'{') {
-            for (key, value) in members(text, root) {
+            for (key, _, value) in members(text, root) {
                 let list = if b.get(value) == Some(&b'[') {
                     items(b, value)
                 } else {
@@ -258,11 +266,27 @@ impl<'a> Locator<'a> {
         skip_ws(self.text.as_bytes(), at)
     }
 
+    /// [`Self::offset_of_serde`] for a value serde refused: serde may stop
+    /// on the `:`, `,` or `[` before the value it only peeked at (a list
+    /// for a text, `"events":{`), so the offset moves on to the value.
+    pub fn offset_of_refused(&self, line: usize, column: usize) -> usize {
+        let b = self.text.as_bytes();
+        let at = self.offset_of_serde(line, column);
+        match b.get(at) {
+            Some(b':' | b',' | b'[') => skip_ws(b, at + 1),
+            _ => at,
+        }
+    }
+
     /// Where the value at a problem's path starts (or the deepest part of
     /// the path that exists).
     pub fn locate(&self, path: &str) -> Place {
-        let steps = steps(path);
-        let at = match steps.as_slice() {
+        self.place(self.offset_of(&steps(path)))
+    }
+
+    /// [`Self::locate`] as a byte offset.
+    fn offset_of(&self, steps: &[Step]) -> usize {
+        match steps {
             [Step::Key(key), rest @ ..] => match (self.top.get(key), rest) {
                 (Some((_, list)), [Step::Index(n), rest @ ..]) if *n < list.len() => {
                     descend(self.text, list[*n], rest)
@@ -271,8 +295,30 @@ impl<'a> Locator<'a> {
                 (None, _) => self.root,
             },
             _ => self.root,
-        };
-        self.place(at)
+        }
+    }
+
+    /// Where a problem of form is shown, given serde's own words for it
+    /// (`raw`) and the path of the value it is about: a misspelt member at
+    /// its name, anything else where its value (for a missing member: its
+    /// object) starts. The app's message and the data check place every
+    /// problem of form with this one function, so they agree.
+    pub fn form_place(&self, path: &str, raw: &str) -> Place {
+        let misspelt = raw
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split('`').next());
+        if let Some(name) = misspelt {
+            let object = self.offset_of(&steps(path));
+            if self.text.as_bytes().get(object) == Some(&b'{') {
+                let found = members(self.text, object)
+                    .into_iter()
+                    .find(|(k, _, _)| k == name);
+                if let Some((_, at, _)) = found {
+                    return self.place(at);
+                }
+            }
+        }
+        self.locate(path)
     }
 
     /// The path of the innermost value or member at a byte offset: where
@@ -295,9 +341,9 @@ impl<'a> Locator<'a> {
                 Some(b'{') => members(self.text, at)
                     .into_iter()
                     .rev()
-                    .find(|&(_, v)| v <= offset)
-                    .filter(|&(_, v)| inside(v))
-                    .map(|(k, v)| (Step::Key(k), v)),
+                    .find(|&(_, _, v)| v <= offset)
+                    .filter(|&(_, _, v)| inside(v))
+                    .map(|(k, _, v)| (Step::Key(k), v)),
                 Some(b'[') => items(b, at)
                     .into_iter()
                     .enumerate()
@@ -342,123 +388,4 @@ impl<'a> Locator<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = "{\n  \"title\": {\"en\": \"A\", \"zh-Hant\": \"甲\"},\n  \"events\": [\n    {\"id\": \"a\", \"date\": \"2024-13\"},\n    {\"id\": \"b\", \"title\": {\"en\": \"x\\\"y\"}, \"date\": 5}\n  ]\n}\n";
-
-    #[test]
-    fn paths_split_and_join() {
-        let s = steps("events[2].title.zh-Hant");
-        assert_eq!(
-            s,
-            [
-                Step::Key("events".into()),
-                Step::Index(2),
-                Step::Key("title".into()),
-                Step::Key("zh-Hant".into())
-            ]
-        );
-        assert_eq!(path_of(&s), "events[2].title.zh-Hant");
-        assert_eq!(steps("$schema"), [Step::Key("$schema".into())]);
-    }
-
-    #[test]
-    fn a_path_has_a_line_and_column() {
-        let l = Locator::new(TEXT);
-        assert_eq!(
-            l.locate("events[0].date"),
-            Place {
-                line: 4,
-                column: 25
-            }
-        );
-        assert_eq!(
-            l.locate("events[1].date"),
-            Place {
-                line: 5,
-                column: 50
-            }
-        );
-        assert_eq!(
-            l.locate("title.zh-Hant"),
-            Place {
-                line: 2,
-                column: 35
-            }
-        );
-        assert_eq!(
-            l.locate("events"),
-            Place {
-                line: 3,
-                column: 13
-            }
-        );
-        // A member that is not there: its object.
-        assert_eq!(l.locate("events[1].place"), Place { line: 5, column: 5 });
-        // An index past the end: the array.
-        assert_eq!(
-            l.locate("events[7].date"),
-            Place {
-                line: 3,
-                column: 13
-            }
-        );
-        assert_eq!(l.locate("nothing"), Place { line: 1, column: 1 });
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        let l = Locator::new("{\"a\": \"甲乙\", \"b\": 1}");
-        assert_eq!(
-            l.locate("b"),
-            Place {
-                line: 1,
-                column: 18
-            }
-        );
-    }
-
-    #[test]
-    fn an_offset_has_a_path() {
-        let l = Locator::new(TEXT);
-        let at = |needle: &str| TEXT.find(needle).unwrap();
-        assert_eq!(l.path_at(at("2024-13")), "events[0].date");
-        assert_eq!(l.path_at(at("5}")), "events[1].date");
-        assert_eq!(l.path_at(at("x\\\"y")), "events[1].title.en");
-        // Between members: the object.
-        assert_eq!(l.path_at(at("\"date\": 5") - 1), "events[1]");
-        assert_eq!(l.path_at(0), "");
-    }
-
-    #[test]
-    fn an_error_is_shown_where_its_value_starts() {
-        let l = Locator::new(TEXT);
-        // serde stops at the end of a text it refuses.
-        let (path, place) = l.error_place(TEXT.find("2024-13").unwrap() + 7);
-        assert_eq!(
-            (path.as_str(), place),
-            ("events[0].date", l.locate("events[0].date"))
-        );
-        // Inside an object, the place stays.
-        let brace = TEXT.rfind('}').unwrap();
-        assert_eq!(l.error_place(brace), ("".to_string(), l.place(brace)));
-    }
-
-    #[test]
-    fn broken_json_gives_the_deepest_place_reached() {
-        let text = "{\"events\": [{\"id\": \"a\", \"date\": \"20";
-        let l = Locator::new(text);
-        assert_eq!(l.path_at(text.len()), "events[0].date");
-        assert_eq!(l.locate("events[0].date").line, 1);
-    }
-
-    #[test]
-    fn serde_places_become_offsets() {
-        let l = Locator::new(TEXT);
-        // serde's columns are bytes from 1; white space is skipped, as
-        // serde may stop just before the value it refuses.
-        assert_eq!(l.offset_of_serde(2, 1), TEXT.find("\"title\"").unwrap());
-        assert_eq!(l.offset_of_serde(4, 24), TEXT.find("\"2024-13\"").unwrap());
-    }
-}
+mod tests;
