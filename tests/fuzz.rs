@@ -102,7 +102,7 @@ fn check_data(bytes: &[u8]) {
         }
         Err(LoadError::Syntax { line, column, .. }) => {
             assert!(line >= 1 && column >= 1);
-            let _ = locator.error_place(locator.offset_of_serde(line, column));
+            let _ = locator.form_error(line, column, "unknown field `id`");
         }
         Err(_) => {}
     }
@@ -125,7 +125,7 @@ fn check_data(bytes: &[u8]) {
         }
     }
     for offset in [0, text.len() / 3, text.len() / 2, text.len()] {
-        let _ = locator.error_place(offset);
+        let _ = locator.value_at(offset);
     }
 }
 

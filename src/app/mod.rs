@@ -316,7 +316,7 @@ fn LoadFailure(
             .iter()
             .take(SHOWN_PROBLEMS)
             .map(|p| {
-                let event = event_index(&p.path).map(|i| (t.event_at)(i + 1));
+                let event = event_index(&p.path).map_or(String::new(), |i| (t.event_at)(i + 1));
                 view! { <li>{event}<code>{p.path.clone()}</code> ": " <span lang="en">{p.message.clone()}</span></li> }
             })
             .collect_view();

@@ -70,7 +70,7 @@ pub fn check(text: &str) -> Result<Report, LoadError> {
             line,
             column,
         }) => {
-            // What the app says: always among the errors.
+            // What the app says.
             let first = Placed {
                 problem: Problem { path, message },
                 place: Place { line, column },
@@ -82,11 +82,17 @@ pub fn check(text: &str) -> Result<Report, LoadError> {
                     warnings: Vec::new(),
                 });
             };
-            let (mut errors, warned) = read_all(&locator, value).unwrap_or_default();
-            if !errors.contains(&first) {
-                errors.push(first);
+            match read_all(&locator, value) {
+                // A member given twice is the one problem a `Value` cannot
+                // show (it keeps the last): the app's words for it.
+                Some((mut errors, warned)) if !errors.is_empty() => {
+                    if first.problem.message.starts_with("duplicate field") {
+                        errors.push(first);
+                    }
+                    (errors, warned)
+                }
+                _ => (vec![first], Vec::new()),
             }
-            (errors, warned)
         }
         Err(e) => return Err(e),
     };

@@ -87,17 +87,16 @@ pub fn serde_words(e: &serde_json::Error) -> String {
 
 /// serde's error in `text`, in plain words and at its place: for a
 /// problem of form, where [`Locator::form_place`] puts it (the data check
-/// places every such problem with it too); for broken JSON, at the value
-/// it broke in ([`Locator::error_place`]).
+/// places every such problem with it too); for broken JSON, where it
+/// breaks, in the innermost value that was open there.
 pub fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
     let words = serde_words(e);
     let locator = Locator::new(text);
     let (path, place) = if e.is_data() {
-        let path = locator.path_at(locator.offset_of_refused(e.line(), e.column()));
-        let place = locator.form_place(&path, &words);
-        (path, place)
+        locator.form_error(e.line(), e.column(), &words)
     } else {
-        locator.error_place(locator.offset_of_serde(e.line(), e.column()))
+        let offset = locator.offset_of_serde(e.line(), e.column());
+        (locator.path_at(offset), locator.place(offset))
     };
     LoadError::Syntax {
         message: plain(&words),

@@ -2,11 +2,12 @@
 //! (`events[2].date`), and the JSON path at a line and column.
 //!
 //! The validator reports a problem by its path; serde reports a wrong type
-//! by its line and column. The data check (`src/bin/check_data.rs`) gives
-//! an editor both for every problem. A small scanner over the text, no
+//! by its line and column. The app and the data check
+//! (`src/bin/check-data.rs`) give an editor both, placed alike. A small scanner over the text, no
 //! second parser of the data: it only skips values and reads keys, and on
 //! broken JSON it answers with the deepest place it reached.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// One step of a JSON path: a member's name or an array's index.
@@ -41,8 +42,15 @@ pub fn steps(path: &str) -> Vec<Step> {
 /// The index of the event a path is in (`events[4].date`: 4), so that
 /// messages can number it from one in words ("the 5th event").
 pub fn event_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("events[")?;
-    rest[..rest.find(']')?].parse().ok()
+    let mut n: usize = 0;
+    for (i, &b) in path.strip_prefix("events[")?.as_bytes().iter().enumerate() {
+        match b {
+            b'0'..=b'9' => n = n.checked_mul(10)?.checked_add(usize::from(b - b'0'))?,
+            b']' if i > 0 => return Some(n),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Writes steps back as a path: `events[2].title`.
@@ -119,23 +127,31 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The members of the object starting at `i`: (name, start of the name,
-/// start of its value). Stops quietly where the JSON breaks.
-fn members(text: &str, i: usize) -> Vec<(String, usize, usize)> {
+/// A member of an object: where its name starts (at the quote), where the
+/// name ends (after the quote), where its value starts.
+type Member = (usize, usize, usize);
+
+/// A member's name as written: an escape in a field's name (`"\u0069d"`)
+/// is not decoded, which no field of the format needs.
+fn name(text: &str, (start, end, _): Member) -> &str {
+    &text[start + 1..end - 1]
+}
+
+/// The members of the object starting at `i`. Stops quietly where the
+/// JSON breaks.
+fn members(text: &str, i: usize) -> Vec<Member> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut j = skip_ws(b, i + 1);
     while b.get(j) == Some(&b'"') {
-        let name = j;
+        let start = j;
         let Some(end) = skip_string(b, j) else { break };
-        let key = serde_json::from_str::<String>(&text[j..end])
-            .unwrap_or_else(|_| text[j + 1..end - 1].to_string());
         j = skip_ws(b, end);
         if b.get(j) != Some(&b':') {
             break;
         }
         let value = skip_ws(b, j + 1);
-        out.push((key, name, value));
+        out.push((start, end, value));
         let Some(after) = skip_value(b, value) else {
             break;
         };
@@ -174,9 +190,9 @@ fn descend(text: &str, mut at: usize, steps: &[Step]) -> usize {
     let b = text.as_bytes();
     for step in steps {
         let next = match (step, b.get(at)) {
-            (Step::Key(name), Some(b'{')) => members(text, at)
+            (Step::Key(key), Some(b'{')) => members(text, at)
                 .into_iter()
-                .find(|(k, _, _)| k == name)
+                .find(|&m| name(text, m) == key)
                 .map(|(_, _, v)| v),
             (Step::Index(n), Some(b'[')) => items(b, at).get(*n).copied(),
             _ => None,
@@ -196,15 +212,17 @@ pub struct Place {
     pub column: usize,
 }
 
-/// Finds places in one file's text. Indexes the top-level arrays once, so
-/// that placing thousands of problems in a large file stays linear.
+/// Finds places in one file's text. Indexes the top-level arrays once, when
+/// a path is first placed, so that placing thousands of problems in a large
+/// file stays linear (the app, which places one problem from serde's
+/// offset, never builds the index, and carries none of its code).
 pub struct Locator<'a> {
     text: &'a str,
     /// Each line's starting byte.
     lines: Vec<usize>,
     /// For each top-level member: its value's start and, for an array, its
     /// items' starts.
-    top: HashMap<String, (usize, Vec<usize>)>,
+    top: OnceCell<HashMap<String, (usize, Vec<usize>)>>,
     root: usize,
 }
 
@@ -221,23 +239,32 @@ impl<'a> Locator<'a> {
         // A byte-order mark is not part of the JSON.
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let root = skip_ws(b, start);
-        let mut top = HashMap::new();
-        if b.get(root) == Some(&b'{') {
-            for (key, _, value) in members(text, root) {
-                let list = if b.get(value) == Some(&b'[') {
-                    items(b, value)
-                } else {
-                    Vec::new()
-                };
-                top.insert(key, (value, list));
-            }
-        }
         Locator {
             text,
             lines,
-            top,
+            top: OnceCell::new(),
             root,
         }
+    }
+
+    /// The top-level members' values and the items of the top-level lists.
+    fn top(&self) -> &HashMap<String, (usize, Vec<usize>)> {
+        self.top.get_or_init(|| {
+            let b = self.text.as_bytes();
+            let mut top = HashMap::new();
+            if b.get(self.root) == Some(&b'{') {
+                for m in members(self.text, self.root) {
+                    let (key, value) = (name(self.text, m).to_string(), m.2);
+                    let list = if b.get(value) == Some(&b'[') {
+                        items(b, value)
+                    } else {
+                        Vec::new()
+                    };
+                    top.insert(key, (value, list));
+                }
+            }
+            top
+        })
     }
 
     /// The line and column of a byte offset.
@@ -245,10 +272,11 @@ impl<'a> Locator<'a> {
         let offset = offset.min(self.text.len());
         let line = self.lines.partition_point(|&start| start <= offset);
         let start = self.lines[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
+        // Characters, not bytes: the bytes that do not continue one.
+        let column = self.text.as_bytes()[start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count()
             + 1;
         Place { line, column }
     }
@@ -287,7 +315,7 @@ impl<'a> Locator<'a> {
     /// [`Self::locate`] as a byte offset.
     fn offset_of(&self, steps: &[Step]) -> usize {
         match steps {
-            [Step::Key(key), rest @ ..] => match (self.top.get(key), rest) {
+            [Step::Key(key), rest @ ..] => match (self.top().get(key), rest) {
                 (Some((_, list)), [Step::Index(n), rest @ ..]) if *n < list.len() => {
                     descend(self.text, list[*n], rest)
                 }
@@ -299,26 +327,39 @@ impl<'a> Locator<'a> {
     }
 
     /// Where a problem of form is shown, given serde's own words for it
-    /// (`raw`) and the path of the value it is about: a misspelt member at
-    /// its name, anything else where its value (for a missing member: its
-    /// object) starts. The app's message and the data check place every
-    /// problem of form with this one function, so they agree.
-    pub fn form_place(&self, path: &str, raw: &str) -> Place {
-        let misspelt = raw
-            .strip_prefix("unknown field `")
-            .and_then(|rest| rest.split('`').next());
-        if let Some(name) = misspelt {
-            let object = self.offset_of(&steps(path));
-            if self.text.as_bytes().get(object) == Some(&b'{') {
-                let found = members(self.text, object)
+    /// (`raw`) and where the value it is about starts (for a missing
+    /// member: its object): a misspelt member at its name, anything else
+    /// where that value starts. The app's message ([`Self::form_error`])
+    /// and the data check ([`Self::form_place`]) place every problem of
+    /// form with this one function, so they agree.
+    pub fn form_place_at(&self, start: usize, raw: &str) -> Place {
+        let misspelt = raw.strip_prefix("unknown field `").and_then(|rest| {
+            let end = rest.bytes().position(|b| b == b'`')?;
+            Some(&rest[..end])
+        });
+        if let Some(misspelt) = misspelt {
+            if self.text.as_bytes().get(start) == Some(&b'{') {
+                let found = members(self.text, start)
                     .into_iter()
-                    .find(|(k, _, _)| k == name);
-                if let Some((_, at, _)) = found {
+                    .find(|&m| name(self.text, m) == misspelt);
+                if let Some((at, _, _)) = found {
                     return self.place(at);
                 }
             }
         }
-        self.locate(path)
+        self.place(start)
+    }
+
+    /// [`Self::form_place_at`] for the value at `path`.
+    pub fn form_place(&self, path: &str, raw: &str) -> Place {
+        self.form_place_at(self.offset_of(&steps(path)), raw)
+    }
+
+    /// A problem of form serde found at a line and column: the path of the
+    /// value it is about, and where [`Self::form_place_at`] shows it.
+    pub fn form_error(&self, line: usize, column: usize, raw: &str) -> (String, Place) {
+        let (path, start) = self.value_at(self.offset_of_refused(line, column));
+        (path, self.form_place_at(start, raw))
     }
 
     /// The path of the innermost value or member at a byte offset: where
@@ -330,7 +371,7 @@ impl<'a> Locator<'a> {
     /// [`Self::path_at`], with where that innermost value starts.
     pub fn value_at(&self, offset: usize) -> (String, usize) {
         let b = self.text.as_bytes();
-        let mut steps = Vec::new();
+        let mut path = String::new();
         let mut at = self.root;
         loop {
             let inside = |start: usize| match skip_value(b, start) {
@@ -343,47 +384,33 @@ impl<'a> Locator<'a> {
                     .rev()
                     .find(|&(_, _, v)| v <= offset)
                     .filter(|&(_, _, v)| inside(v))
-                    .map(|(k, _, v)| (Step::Key(k), v)),
+                    .map(|m| {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(name(self.text, m));
+                        m.2
+                    }),
                 Some(b'[') => items(b, at)
                     .into_iter()
                     .enumerate()
                     .rev()
                     .find(|&(_, v)| v <= offset)
                     .filter(|&(_, v)| inside(v))
-                    .map(|(i, v)| (Step::Index(i), v)),
+                    .map(|(i, v)| {
+                        path.push('[');
+                        path.push_str(&i.to_string());
+                        path.push(']');
+                        v
+                    }),
                 _ => None,
             };
             match next {
-                Some((step, value)) => {
-                    steps.push(step);
-                    at = value;
-                }
+                Some(value) => at = value,
                 None => break,
             }
         }
-        (path_of(&steps), at)
-    }
-
-    /// Where to show an error serde found at `offset`: the start of the
-    /// text, number or literal it stands in (serde stops at its end), or
-    /// the offset itself inside an object or a list (a misspelt member's
-    /// name, the brace of an object missing a member).
-    pub fn error_place(&self, offset: usize) -> (String, Place) {
-        let b = self.text.as_bytes();
-        let (path, start) = self.value_at(offset);
-        let scalar = !matches!(b.get(start), Some(b'{' | b'['));
-        let at = if scalar {
-            start
-        } else if b.get(offset) == Some(&b'"') && offset > start {
-            // The end of a member's name: show its start.
-            (start..offset)
-                .rev()
-                .find(|&i| b[i] == b'"' && b[i - 1] != b'\\')
-                .unwrap_or(offset)
-        } else {
-            offset
-        };
-        (path, self.place(at))
+        (path, at)
     }
 }
 

@@ -89,20 +89,6 @@ fn an_offset_has_a_path() {
 }
 
 #[test]
-fn an_error_is_shown_where_its_value_starts() {
-    let l = Locator::new(TEXT);
-    // serde stops at the end of a text it refuses.
-    let (path, place) = l.error_place(TEXT.find("2024-13").unwrap() + 7);
-    assert_eq!(
-        (path.as_str(), place),
-        ("events[0].date", l.locate("events[0].date"))
-    );
-    // Inside an object, the place stays.
-    let brace = TEXT.rfind('}').unwrap();
-    assert_eq!(l.error_place(brace), ("".to_string(), l.place(brace)));
-}
-
-#[test]
 fn broken_json_gives_the_deepest_place_reached() {
     let text = "{\"events\": [{\"id\": \"a\", \"date\": \"20";
     let l = Locator::new(text);
@@ -142,4 +128,40 @@ fn a_misspelt_member_is_shown_at_its_name() {
         l.form_place("events[0].date", "invalid type"),
         l.locate("events[0].date")
     );
+}
+
+#[test]
+fn serde_s_own_errors_are_shown_where_their_value_starts() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Event {
+        id: String,
+        date: String,
+    }
+    let at = |text: &str| {
+        let e = serde_json::from_str::<Vec<Event>>(text).unwrap_err();
+        let l = Locator::new(text);
+        let (path, place) = l.form_error(e.line(), e.column(), &e.to_string());
+        let b = text.as_bytes();
+        let offset = (0..=b.len()).find(|&i| l.place(i) == place).unwrap();
+        (path, text[offset..].chars().take(6).collect::<String>())
+    };
+    // A wrong type: where the value starts, not where serde stopped.
+    assert_eq!(
+        at("[{\"id\": \"a\", \"date\": 2024}]"),
+        ("[0].date".into(), "2024}]".into())
+    );
+    // A list where a text belongs, after a colon with no space.
+    assert_eq!(
+        at("[{\"id\": \"a\", \"date\":[1]}]"),
+        ("[0].date".into(), "[1]}]".into())
+    );
+    // A misspelt field: at its name.
+    assert_eq!(
+        at("[{\"id\": \"a\", \"dat\": \"2024\"}]"),
+        ("[0]".into(), "\"dat\":".into())
+    );
+    // A missing field: at its object.
+    assert_eq!(at("[{\"id\": \"a\"}]"), ("[0]".into(), "{\"id\":".into()));
 }
