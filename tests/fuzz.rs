@@ -102,7 +102,7 @@ fn check_data(bytes: &[u8]) {
         }
         Err(LoadError::Syntax { line, column, .. }) => {
             assert!(line >= 1 && column >= 1);
-            let _ = locator.form_error(line, column, "unknown field `id`");
+            let _ = locator.serde_error(line, column, Some("unknown field `id`"));
         }
         Err(_) => {}
     }

@@ -276,7 +276,13 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
             path,
             line,
             column,
-        }) => (t.data_syntax)(*line, *column, &at_path(t, path), message),
+        }) => {
+            let detail = match path.as_str() {
+                "" => message.clone(),
+                path => format!("{}: {message}", at_path(t, path)),
+            };
+            (t.data_syntax)(*line, *column, &detail)
+        }
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }
@@ -310,17 +316,22 @@ fn LoadFailure(
     };
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     let listed = (!problems.is_empty()).then(|| {
-        // The rules' wording is for web editors, in English; the event's
-        // number is in the reader's words.
+        // The rules' wording is for web editors, in English, with the
+        // event numbered from one in words: "events[4].date: in the 5th
+        // event, …".
+        let en = texts(Lang::En);
         let items = problems
             .iter()
             .take(SHOWN_PROBLEMS)
             .map(|p| {
-                let event = event_index(&p.path).map_or(String::new(), |i| (t.event_at)(i + 1));
-                view! { <li>{event}<code>{p.path.clone()}</code> ": " <span lang="en">{p.message.clone()}</span></li> }
+                let message = match event_index(&p.path) {
+                    Some(i) => format!("in {}{}", (en.event_at)(i + 1), p.message),
+                    None => p.message.clone(),
+                };
+                view! { <li><code>{p.path.clone()}</code> ": " {message}</li> }
             })
             .collect_view();
-        view! { <ul class="problems">{items}</ul> }
+        view! { <ul class="problems" lang="en">{items}</ul> }
     });
     view! {
         <div class="load-error" role="alert">

@@ -19,9 +19,8 @@ pub(super) const EN: Texts = Texts {
     not_found: "The data file was not found on the server (HTTP 404).",
     server_error: |status| format!("The server answered with an error (HTTP {status})."),
     data_invalid: "The data file breaks these rules:",
-    data_syntax: |line, column, at, detail| match at {
-        "" => format!("The data file cannot be read: line {line}, column {column}: {detail}."),
-        at => format!("The data file cannot be read: line {line}, column {column}, {at}: {detail}."),
+    data_syntax: |line, column, detail| {
+        format!("The data file cannot be read: line {line}, column {column}: {detail}.")
     },
     event_at: |n| format!("the {} event, ", ordinal(n)),
     schema_version: |found, wanted| match found {

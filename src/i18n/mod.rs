@@ -55,9 +55,9 @@ pub struct Texts {
     pub not_found: &'static str,
     pub server_error: fn(u16) -> String,
     pub data_invalid: &'static str,
-    /// The data file's first problem of form: its line, column, where it
-    /// is ([`at_path`]) and serde's words for it (in English).
-    pub data_syntax: fn(usize, usize, &str, &str) -> String,
+    /// The data file's first problem of form: its line, column, and where
+    /// it is ([`at_path`]) with serde's words for it (in English).
+    pub data_syntax: fn(usize, usize, &str) -> String,
     /// Before a problem's path when it is in an event: the event numbered
     /// from one ("the 5th event, " before `events[4].date`).
     pub event_at: fn(usize) -> String,

@@ -19,9 +19,8 @@ pub(super) const ZH_HANS: Texts = Texts {
     not_found: "服务器上找不到数据文件（HTTP 404）。",
     server_error: |status| format!("服务器返回错误（HTTP {status}）。"),
     data_invalid: "数据文件违反以下规则：",
-    data_syntax: |line, column, at, detail| match at {
-        "" => format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。"),
-        at => format!("无法读取数据文件：第 {line} 行第 {column} 列，{at}：{detail}。"),
+    data_syntax: |line, column, detail| {
+        format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。")
     },
     event_at: |n| format!("第 {} 项事件，", grouped(n)),
     schema_version: |found, wanted| match found {

@@ -19,9 +19,8 @@ pub(super) const ZH_HANT: Texts = Texts {
     not_found: "伺服器上找不到資料檔案（HTTP 404）。",
     server_error: |status| format!("伺服器回應錯誤（HTTP {status}）。"),
     data_invalid: "資料檔案違反以下規則：",
-    data_syntax: |line, column, at, detail| match at {
-        "" => format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。"),
-        at => format!("無法讀取資料檔案：第 {line} 行第 {column} 列，{at}：{detail}。"),
+    data_syntax: |line, column, detail| {
+        format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。")
     },
     event_at: |n| format!("第 {} 項事件，", grouped(n)),
     schema_version: |found, wanted| match found {

@@ -92,12 +92,8 @@ pub fn serde_words(e: &serde_json::Error) -> String {
 pub fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
     let words = serde_words(e);
     let locator = Locator::new(text);
-    let (path, place) = if e.is_data() {
-        locator.form_error(e.line(), e.column(), &words)
-    } else {
-        let offset = locator.offset_of_serde(e.line(), e.column());
-        (locator.path_at(offset), locator.place(offset))
-    };
+    let form = e.is_data().then_some(words.as_str());
+    let (path, place) = locator.serde_error(e.line(), e.column(), form);
     LoadError::Syntax {
         message: plain(&words),
         path,

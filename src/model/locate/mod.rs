@@ -9,6 +9,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// One step of a JSON path: a member's name or an array's index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +46,8 @@ pub fn event_index(path: &str) -> Option<usize> {
     let mut n: usize = 0;
     for (i, &b) in path.strip_prefix("events[")?.as_bytes().iter().enumerate() {
         match b {
-            b'0'..=b'9' => n = n.checked_mul(10)?.checked_add(usize::from(b - b'0'))?,
+            // Paths come from this crate: no index overflows.
+            b'0'..=b'9' => n = n.wrapping_mul(10).wrapping_add(usize::from(b - b'0')),
             b']' if i > 0 => return Some(n),
             _ => return None,
         }
@@ -127,60 +129,72 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// A member of an object: where its name starts (at the quote), where the
-/// name ends (after the quote), where its value starts.
-type Member = (usize, usize, usize);
+/// An entry of an object or a list: where a member's name starts (at the
+/// quote) and ends (after the quote), or, for a list's item, where the
+/// item starts, twice; then where its value starts.
+type Entry = (usize, usize, usize);
 
 /// A member's name as written: an escape in a field's name (`"\u0069d"`)
 /// is not decoded, which no field of the format needs.
-fn name(text: &str, (start, end, _): Member) -> &str {
+fn name(text: &str, (start, end, _): Entry) -> &str {
+    // At ASCII quotes: always on a character's boundary.
     &text[start + 1..end - 1]
 }
 
-/// The members of the object starting at `i`. Stops quietly where the
-/// JSON breaks.
-fn members(text: &str, i: usize) -> Vec<Member> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut j = skip_ws(b, i + 1);
-    while b.get(j) == Some(&b'"') {
-        let start = j;
-        let Some(end) = skip_string(b, j) else { break };
-        j = skip_ws(b, end);
-        if b.get(j) != Some(&b':') {
-            break;
-        }
-        let value = skip_ws(b, j + 1);
-        out.push((start, end, value));
-        let Some(after) = skip_value(b, value) else {
-            break;
-        };
-        j = skip_ws(b, after);
-        if b.get(j) != Some(&b',') {
-            break;
-        }
-        j = skip_ws(b, j + 1);
-    }
-    out
+/// The entries of the object or the list starting at `i`, in order (none
+/// for any other value). Stops quietly where the JSON breaks.
+struct Entries<'a> {
+    b: &'a [u8],
+    j: usize,
+    object: bool,
+    done: bool,
 }
 
-/// The starts of the items of the array starting at `i`.
-fn items(b: &[u8], i: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut j = skip_ws(b, i + 1);
-    if b.get(j) == Some(&b']') {
-        return out;
+fn entries(b: &[u8], i: usize) -> Entries<'_> {
+    Entries {
+        b,
+        j: skip_ws(b, i + 1),
+        object: b.get(i) == Some(&b'{'),
+        done: !matches!(b.get(i), Some(b'{' | b'[')),
     }
-    while j < b.len() {
-        out.push(j);
-        let Some(after) = skip_value(b, j) else { break };
-        j = skip_ws(b, after);
-        if b.get(j) != Some(&b',') {
-            break;
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let b = self.b;
+        let mut j = self.j;
+        self.done |= match b.get(j) {
+            Some(b'"') => false,
+            Some(b'}' | b']') | None => true,
+            Some(_) => self.object,
+        };
+        if self.done {
+            return None;
         }
-        j = skip_ws(b, j + 1);
+        self.done = true;
+        let (start, end) = if self.object {
+            let end = skip_string(b, j)?;
+            let start = j;
+            j = skip_ws(b, end);
+            if b.get(j) != Some(&b':') {
+                return None;
+            }
+            j = skip_ws(b, j + 1);
+            (start, end)
+        } else {
+            (j, j)
+        };
+        if let Some(after) = skip_value(b, j) {
+            let k = skip_ws(b, after);
+            if b.get(k) == Some(&b',') {
+                self.j = skip_ws(b, k + 1);
+                self.done = false;
+            }
+        }
+        Some((start, end, j))
     }
-    out
 }
 
 /// The byte offset where the value at `steps` starts in `text`, or, when
@@ -190,11 +204,10 @@ fn descend(text: &str, mut at: usize, steps: &[Step]) -> usize {
     let b = text.as_bytes();
     for step in steps {
         let next = match (step, b.get(at)) {
-            (Step::Key(key), Some(b'{')) => members(text, at)
-                .into_iter()
+            (Step::Key(key), Some(b'{')) => entries(b, at)
                 .find(|&m| name(text, m) == key)
                 .map(|(_, _, v)| v),
-            (Step::Index(n), Some(b'[')) => items(b, at).get(*n).copied(),
+            (Step::Index(n), Some(b'[')) => entries(b, at).nth(*n).map(|(_, _, v)| v),
             _ => None,
         };
         match next {
@@ -227,6 +240,8 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
+    /// A locator for decoded text, without a byte-order mark
+    /// ([`super::load::decode`]).
     pub fn new(text: &'a str) -> Self {
         let b = text.as_bytes();
         let mut lines = vec![0];
@@ -236,9 +251,7 @@ impl<'a> Locator<'a> {
                 .filter(|(_, &c)| c == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        // A byte-order mark is not part of the JSON.
-        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let root = skip_ws(b, start);
+        let root = skip_ws(b, 0);
         Locator {
             text,
             lines,
@@ -253,14 +266,13 @@ impl<'a> Locator<'a> {
             let b = self.text.as_bytes();
             let mut top = HashMap::new();
             if b.get(self.root) == Some(&b'{') {
-                for m in members(self.text, self.root) {
-                    let (key, value) = (name(self.text, m).to_string(), m.2);
-                    let list = if b.get(value) == Some(&b'[') {
-                        items(b, value)
+                for m in entries(b, self.root) {
+                    let list = if b.get(m.2) == Some(&b'[') {
+                        entries(b, m.2).map(|(_, _, v)| v).collect()
                     } else {
                         Vec::new()
                     };
-                    top.insert(key, (value, list));
+                    top.insert(name(self.text, m).to_string(), (m.2, list));
                 }
             }
             top
@@ -329,7 +341,7 @@ impl<'a> Locator<'a> {
     /// Where a problem of form is shown, given serde's own words for it
     /// (`raw`) and where the value it is about starts (for a missing
     /// member: its object): a misspelt member at its name, anything else
-    /// where that value starts. The app's message ([`Self::form_error`])
+    /// where that value starts. The app's message ([`Self::serde_error`])
     /// and the data check ([`Self::form_place`]) place every problem of
     /// form with this one function, so they agree.
     pub fn form_place_at(&self, start: usize, raw: &str) -> Place {
@@ -338,10 +350,9 @@ impl<'a> Locator<'a> {
             Some(&rest[..end])
         });
         if let Some(misspelt) = misspelt {
-            if self.text.as_bytes().get(start) == Some(&b'{') {
-                let found = members(self.text, start)
-                    .into_iter()
-                    .find(|&m| name(self.text, m) == misspelt);
+            let b = self.text.as_bytes();
+            if b.get(start) == Some(&b'{') {
+                let found = entries(b, start).find(|&m| name(self.text, m) == misspelt);
                 if let Some((at, _, _)) = found {
                     return self.place(at);
                 }
@@ -355,11 +366,18 @@ impl<'a> Locator<'a> {
         self.form_place_at(self.offset_of(&steps(path)), raw)
     }
 
-    /// A problem of form serde found at a line and column: the path of the
-    /// value it is about, and where [`Self::form_place_at`] shows it.
-    pub fn form_error(&self, line: usize, column: usize, raw: &str) -> (String, Place) {
-        let (path, start) = self.value_at(self.offset_of_refused(line, column));
-        (path, self.form_place_at(start, raw))
+    /// An error serde found at a line and column: the path of the value it
+    /// is about and its place. A problem of form (`form`: serde's words)
+    /// is shown where [`Self::form_place_at`] puts it; broken JSON where it
+    /// breaks.
+    pub fn serde_error(&self, line: usize, column: usize, form: Option<&str>) -> (String, Place) {
+        let offset = self.offset_of_refused(line, column);
+        let (path, start) = self.value_at(offset);
+        let place = match form {
+            Some(raw) => self.form_place_at(start, raw),
+            None => self.place(offset),
+        };
+        (path, place)
     }
 
     /// The path of the innermost value or member at a byte offset: where
@@ -378,33 +396,26 @@ impl<'a> Locator<'a> {
                 Some(end) => start <= offset && offset < end,
                 None => start <= offset,
             };
-            let next = match b.get(at) {
-                Some(b'{') => members(self.text, at)
-                    .into_iter()
-                    .rev()
-                    .find(|&(_, _, v)| v <= offset)
-                    .filter(|&(_, _, v)| inside(v))
-                    .map(|m| {
-                        if !path.is_empty() {
-                            path.push('.');
-                        }
-                        path.push_str(name(self.text, m));
-                        m.2
-                    }),
-                Some(b'[') => items(b, at)
-                    .into_iter()
-                    .enumerate()
-                    .rev()
-                    .find(|&(_, v)| v <= offset)
-                    .filter(|&(_, v)| inside(v))
-                    .map(|(i, v)| {
-                        path.push('[');
-                        path.push_str(&i.to_string());
-                        path.push(']');
-                        v
-                    }),
-                _ => None,
-            };
+            // The last entry starting at or before the offset, if the
+            // offset is inside its value.
+            let mut last = None;
+            for (k, m) in entries(b, at).enumerate() {
+                if m.2 > offset {
+                    break;
+                }
+                last = Some((k, m));
+            }
+            let next = last.filter(|&(_, m)| inside(m.2)).map(|(k, m)| {
+                if b.get(at) == Some(&b'{') {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name(self.text, m));
+                } else {
+                    let _ = write!(path, "[{k}]");
+                }
+                m.2
+            });
             match next {
                 Some(value) => at = value,
                 None => break,

@@ -142,7 +142,7 @@ fn serde_s_own_errors_are_shown_where_their_value_starts() {
     let at = |text: &str| {
         let e = serde_json::from_str::<Vec<Event>>(text).unwrap_err();
         let l = Locator::new(text);
-        let (path, place) = l.form_error(e.line(), e.column(), &e.to_string());
+        let (path, place) = l.serde_error(e.line(), e.column(), Some(&e.to_string()));
         let b = text.as_bytes();
         let offset = (0..=b.len()).find(|&i| l.place(i) == place).unwrap();
         (path, text[offset..].chars().take(6).collect::<String>())
