@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use hkust_pumch_timeline::model::date::PartialDate;
+use hkust_pumch_timeline::model::form;
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
 use hkust_pumch_timeline::model::locate::Locator;
 use hkust_pumch_timeline::model::nav::{self, Step};
@@ -100,12 +101,31 @@ fn check_data(bytes: &[u8]) {
             }
         }
         Err(LoadError::Syntax { line, column, .. }) => {
-            let _ = locator.error_place(locator.offset_of_serde(line, column));
+            assert!(line >= 1 && column >= 1);
+            let _ = locator.serde_error(line, column, Some("unknown field `id`"));
         }
         Err(_) => {}
     }
+    // Every problem in one run: the app's first problem of form is among
+    // them, and a file the app reads has no error.
+    if let Ok(report) = form::check(text) {
+        match load(text) {
+            Ok(_) => assert!(report.errors.is_empty(), "{report:?}"),
+            Err(LoadError::Syntax {
+                message,
+                line,
+                column,
+                ..
+            }) => assert!(
+                report.errors.iter().any(|p| p.problem.message == message
+                    && (p.place.line, p.place.column) == (line, column)),
+                "{message} at {line}:{column} not in {report:?}"
+            ),
+            Err(_) => assert!(!report.errors.is_empty(), "{report:?}"),
+        }
+    }
     for offset in [0, text.len() / 3, text.len() / 2, text.len()] {
-        let _ = locator.error_place(offset);
+        let _ = locator.value_at(offset);
     }
 }
 

@@ -437,6 +437,7 @@ fn broken_json_reports_line_and_column() {
             line,
             column,
             message,
+            ..
         }) => {
             assert!(line > 1 && column > 0, "{line}:{column}");
             assert!(!message.contains(" at line "), "{message}");

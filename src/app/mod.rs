@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{texts, Texts};
+use crate::i18n::{at_path, texts, Texts};
+use crate::model::locate::event_index;
 use crate::model::{Lang, LoadError, Timeline, MAX_BYTES, SCHEMA_VERSION};
 use fetch::{fetch_timeline, FetchError, DATA_URL};
 pub use timeline::TimelineView;
@@ -272,9 +273,16 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
         FetchError::Data(LoadError::Invalid(_)) => t.data_invalid.to_string(),
         FetchError::Data(LoadError::Syntax {
             message,
+            path,
             line,
             column,
-        }) => (t.data_syntax)(*line, *column, message),
+        }) => {
+            let detail = match path.as_str() {
+                "" => message.clone(),
+                path => format!("{}: {message}", at_path(t, path)),
+            };
+            (t.data_syntax)(*line, *column, &detail)
+        }
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }
@@ -308,11 +316,20 @@ fn LoadFailure(
     };
     let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
     let listed = (!problems.is_empty()).then(|| {
-        // The rules' wording is for web editors, in English.
+        // The rules' wording is for web editors, in English, with the
+        // event numbered from one in words: "events[4].date: in the 5th
+        // event, …".
+        let en = texts(Lang::En);
         let items = problems
             .iter()
             .take(SHOWN_PROBLEMS)
-            .map(|p| view! { <li><code>{p.path.clone()}</code> ": " {p.message.clone()}</li> })
+            .map(|p| {
+                let message = match event_index(&p.path) {
+                    Some(i) => format!("in {}{}", (en.event_at)(i + 1), p.message),
+                    None => p.message.clone(),
+                };
+                view! { <li><code>{p.path.clone()}</code> ": " {message}</li> }
+            })
             .collect_view();
         view! { <ul class="problems" lang="en">{items}</ul> }
     });

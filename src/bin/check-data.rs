@@ -1,5 +1,7 @@
 //! The data check for web editors: validates timeline files with the app's
-//! own rules and prints every problem with its line, column and JSON path.
+//! own types and rules and prints every problem with its line, column and
+//! JSON path, all in one run: problems of form, of the rules, and warnings
+//! ([`form::check`]).
 //!
 //! ```text
 //! cargo run --bin check-data -- public/data/timeline.json
@@ -13,10 +15,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use hkust_pumch_timeline::i18n::{at_path, texts};
+use hkust_pumch_timeline::model::form::{self, Placed};
 use hkust_pumch_timeline::model::load::decode;
-use hkust_pumch_timeline::model::locate::Locator;
-use hkust_pumch_timeline::model::warnings::warnings;
-use hkust_pumch_timeline::model::{load, LoadError, Problem, MAX_BYTES};
+use hkust_pumch_timeline::model::locate::{event_index, Locator};
+use hkust_pumch_timeline::model::{Lang, LoadError, MAX_BYTES};
 
 const DEFAULT: &str = "public/data/timeline.json";
 
@@ -98,37 +101,21 @@ fn check(file: &str) -> bool {
     let Some(text) = text_of(file, &bytes) else {
         return false;
     };
-    let locator = Locator::new(text);
-    let at = |path: &str| {
-        let place = locator.locate(path);
-        format!("{file}:{}:{}", place.line, place.column)
-    };
-    let (errors, warned) = match load(text) {
-        Ok(timeline) => (Vec::new(), warnings(&timeline)),
-        Err(LoadError::Invalid(problems)) => (problems, Vec::new()),
-        Err(LoadError::Syntax {
-            message,
-            line,
-            column,
-        }) => {
-            let (path, place) = locator.error_place(locator.offset_of_serde(line, column));
-            let path = if path.is_empty() {
-                "the top level".to_string()
-            } else {
-                path
-            };
+    let report = match form::check(text) {
+        Ok(report) => report,
+        Err(LoadError::SchemaVersion(None)) if form::is_timelinejs(text) => {
             say!(
-                "{file}:{}:{}: error at {path}: {message}",
-                place.line,
-                place.column
-            );
-            say!(
-                "{file}: the check stops at the first error in the file's form (a wrong type, a misspelt or missing field): fix it and run the check again"
+                "{file}: error: this looks like a TimelineJS file (events with \"start_date\", a title with \"text\": {{\"headline\": …}}), not this timeline's format: convert it with `cargo run --bin import-timelinejs -- {file}` (README, \"Moving from TimelineJS\")"
             );
             return false;
         }
         Err(e @ LoadError::SchemaVersion(_)) => {
-            say!("{}: error at schema_version: {e}", at("schema_version"));
+            let place = Locator::new(text).locate("schema_version");
+            say!(
+                "{file}:{}:{}: error at schema_version: {e}",
+                place.line,
+                place.column
+            );
             return false;
         }
         Err(e) => {
@@ -136,15 +123,26 @@ fn check(file: &str) -> bool {
             return false;
         }
     };
-    let print =
-        |kind: &str, p: &Problem| say!("{}: {kind} at {}: {}", at(&p.path), p.path, p.message);
-    for p in &errors {
-        print("error", p);
+    // Errors and warnings in the file's order, so an editor goes down it once.
+    let mut all: Vec<(&str, &Placed)> = report.errors.iter().map(|p| ("error", p)).collect();
+    all.extend(report.warnings.iter().map(|p| ("warning", p)));
+    all.sort_by_key(|(_, p)| (p.place.line, p.place.column));
+    let en = texts(Lang::En);
+    for (kind, p) in all {
+        let Placed { problem, place } = p;
+        let at = match problem.path.as_str() {
+            "" => "at the top level".to_string(),
+            path if event_index(path).is_some() => format!("in {}", at_path(en, path)),
+            path => format!("at {path}"),
+        };
+        say!(
+            "{file}:{}:{}: {kind} {at}: {}",
+            place.line,
+            place.column,
+            problem.message
+        );
     }
-    for p in &warned {
-        print("warning", p);
-    }
-    let summary = match (errors.len(), warned.len()) {
+    let summary = match (report.errors.len(), report.warnings.len()) {
         (0, 0) => "valid, no problems".to_string(),
         (0, w) => format!("valid, with {}", plural(w, "warning", "warnings")),
         (e, 0) => format!(
@@ -158,5 +156,5 @@ fn check(file: &str) -> bool {
         ),
     };
     say!("{file}: {summary}");
-    errors.is_empty()
+    report.errors.is_empty()
 }

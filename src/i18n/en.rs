@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use super::{grouped, Texts};
+use super::{grouped, ordinal, Texts};
 
 pub(super) const EN: Texts = Texts {
     language_name: "English",
@@ -22,6 +22,7 @@ pub(super) const EN: Texts = Texts {
     data_syntax: |line, column, detail| {
         format!("The data file cannot be read: line {line}, column {column}: {detail}.")
     },
+    event_at: |n| format!("the {} event, ", ordinal(n)),
     schema_version: |found, wanted| match found {
         Some(v) => format!(
             "The data file says \"schema_version\": {v}, but this timeline reads version {wanted}."

@@ -55,7 +55,12 @@ pub struct Texts {
     pub not_found: &'static str,
     pub server_error: fn(u16) -> String,
     pub data_invalid: &'static str,
+    /// The data file's first problem of form: its line, column, and where
+    /// it is ([`at_path`]) with serde's words for it (in English).
     pub data_syntax: fn(usize, usize, &str) -> String,
+    /// Before a problem's path when it is in an event: the event numbered
+    /// from one ("the 5th event, " before `events[4].date`).
+    pub event_at: fn(usize) -> String,
     pub schema_version: fn(Option<u64>, u64) -> String,
     pub timeline_nav: &'static str,
     pub selected_event: &'static str,
@@ -146,6 +151,28 @@ impl Texts {
 }
 
 pub(crate) use crate::model::lang::grouped;
+
+/// A problem's place in the words of `t`: the event numbered from one, then
+/// the path ("the 5th event, events[4].date"); the path alone outside the
+/// events.
+pub fn at_path(t: &Texts, path: &str) -> String {
+    match crate::model::locate::event_index(path) {
+        Some(i) => format!("{}{path}", (t.event_at)(i + 1)),
+        None => path.to_string(),
+    }
+}
+
+/// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 1,001st.
+pub(crate) fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{}{suffix}", grouped(n))
+}
 
 /// The interface's words in `lang`.
 pub fn texts(lang: Lang) -> &'static Texts {

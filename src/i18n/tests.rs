@@ -119,6 +119,9 @@ fn strings_with_values_carry_them_in_every_language() {
         assert!((t.not_utf8)(77).contains("77"));
         let syntax = (t.data_syntax)(3, 14, "oops");
         assert!(syntax.contains('3') && syntax.contains("14") && syntax.contains("oops"));
+        let at = at_path(t, "events[4].kind");
+        assert!(at.contains('5') && at.ends_with("events[4].kind"), "{at}");
+        assert_eq!(at_path(t, "sources[0].url"), "sources[0].url");
         assert!((t.schema_version)(Some(2), 1).contains('2'));
         let position = (t.position)(2, 5);
         assert!(
@@ -170,4 +173,26 @@ fn strings_with_values_carry_them_in_every_language() {
     assert_eq!(grouped(0), "0");
     assert_eq!(grouped(999), "999");
     assert_eq!(grouped(45), "45");
+}
+
+#[test]
+fn events_are_numbered_from_one_in_words() {
+    let en = |path| at_path(texts(Lang::En), path);
+    assert_eq!(en("events[4].date"), "the 5th event, events[4].date");
+    assert_eq!(en("events[0]"), "the 1st event, events[0]");
+    assert_eq!(en("events[1].kind"), "the 2nd event, events[1].kind");
+    assert_eq!(en("events[2]"), "the 3rd event, events[2]");
+    assert_eq!(en("events[10]"), "the 11th event, events[10]");
+    assert_eq!(en("events[11]"), "the 12th event, events[11]");
+    assert_eq!(en("events[20]"), "the 21st event, events[20]");
+    assert_eq!(en("events[111]"), "the 112th event, events[111]");
+    assert_eq!(en("events[1000]"), "the 1,001st event, events[1000]");
+    assert_eq!(
+        at_path(texts(Lang::ZhHant), "events[4].date"),
+        "第 5 項事件，events[4].date"
+    );
+    assert_eq!(
+        at_path(texts(Lang::ZhHans), "events[4].date"),
+        "第 5 项事件，events[4].date"
+    );
 }

@@ -22,6 +22,7 @@ pub(super) const ZH_HANS: Texts = Texts {
     data_syntax: |line, column, detail| {
         format!("无法读取数据文件：第 {line} 行第 {column} 列：{detail}。")
     },
+    event_at: |n| format!("第 {} 项事件，", grouped(n)),
     schema_version: |found, wanted| match found {
         Some(v) => {
             format!("数据文件的 \"schema_version\" 是 {v}，但本时间轴只读取第 {wanted} 版。")

@@ -22,6 +22,7 @@ pub(super) const ZH_HANT: Texts = Texts {
     data_syntax: |line, column, detail| {
         format!("無法讀取資料檔案：第 {line} 行第 {column} 列：{detail}。")
     },
+    event_at: |n| format!("第 {} 項事件，", grouped(n)),
     schema_version: |found, wanted| match found {
         Some(v) => {
             format!("資料檔案的 \"schema_version\" 是 {v}，但本時間軸只讀取第 {wanted} 版。")

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::locate::Locator;
 use super::schema::{TimelineDoc, SCHEMA_VERSION};
 use super::timeline::Timeline;
 use super::validate::{validate, Problem};
@@ -13,10 +14,13 @@ use super::validate::{validate, Problem};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// Not JSON, or not the expected shape (a wrong type, a misspelt
-    /// field). serde stops at the first such error; it carries the line and
-    /// column.
+    /// field). serde stops at the first such error; it is placed by
+    /// [`syntax_error`], as the data check places it: the path of the value
+    /// it is about (empty at the top level), its line and column (the
+    /// column in characters, both from 1).
     Syntax {
         message: String,
+        path: String,
         line: usize,
         column: usize,
     },
@@ -48,6 +52,7 @@ impl fmt::Display for LoadError {
                 message,
                 line,
                 column,
+                ..
             } => write!(f, "line {line}, column {column}: {message}"),
             LoadError::SchemaVersion(Some(v)) => write!(
                 f,
@@ -70,19 +75,30 @@ impl fmt::Display for LoadError {
     }
 }
 
-impl From<serde_json::Error> for LoadError {
-    fn from(e: serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; we report those apart.
-        let text = e.to_string();
-        let message = match text.rfind(" at line ") {
-            Some(cut) => text[..cut].to_string(),
-            None => text,
-        };
-        LoadError::Syntax {
-            message: plain(&message),
-            line: e.line(),
-            column: e.column(),
-        }
+/// serde_json's own words for an error, without the " at line L column
+/// C" it appends (the place is reported apart).
+pub fn serde_words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// serde's error in `text`, in plain words and at its place: for a
+/// problem of form, where [`Locator::form_place`] puts it (the data check
+/// places every such problem with it too); for broken JSON, where it
+/// breaks, in the innermost value that was open there.
+pub fn syntax_error(text: &str, e: &serde_json::Error) -> LoadError {
+    let words = serde_words(e);
+    let locator = Locator::new(text);
+    let form = e.is_data().then_some(words.as_str());
+    let (path, place) = locator.serde_error(e.line(), e.column(), form);
+    LoadError::Syntax {
+        message: plain(&words),
+        path,
+        line: place.line,
+        column: place.column,
     }
 }
 
@@ -137,7 +153,6 @@ pub fn plain(message: &str) -> String {
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         if let Some((got, allowed)) = rest.split_once(", expected ") {
-            let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
             return format!(
                 "{} is not an allowed value here: use {}",
                 quoted(got),
@@ -233,8 +248,10 @@ fn parse(json: &str) -> Result<Timeline, LoadError> {
     let doc: TimelineDoc = match serde_json::from_str(json) {
         Ok(doc) => doc,
         Err(e) => {
-            serde_json::from_str::<Header>(json)?.check()?;
-            return Err(e.into());
+            serde_json::from_str::<Header>(json)
+                .map_err(|e| syntax_error(json, &e))?
+                .check()?;
+            return Err(syntax_error(json, &e));
         }
     };
     Header {

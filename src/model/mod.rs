@@ -7,6 +7,7 @@
 //! - [`validate`]: every rule, reporting every problem with its path;
 //! - [`timeline`]: the trusted timeline and its look-ups;
 //! - [`warnings`]: what is valid but probably a mistake (the data check);
+//! - [`form`]: every problem of a file in one run (the data check);
 //! - [`date`]: dates known to a year, a month or a day;
 //! - [`layout`]: where things go on the time axis;
 //! - [`lang`]: the three languages;
@@ -20,6 +21,7 @@
 pub mod color;
 pub mod date;
 pub mod embed;
+pub mod form;
 pub mod lang;
 pub mod layout;
 pub mod load;

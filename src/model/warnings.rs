@@ -1,8 +1,9 @@
 //! Things in valid data that are probably mistakes: the data check prints
 //! them as warnings, and the data still loads.
 
+use super::date::PartialDate;
 use super::lang::{grouped, Lang};
-use super::schema::Localized;
+use super::schema::{Event, Localized, Organisation, TimelineDoc};
 use super::timeline::{Entry, Timeline};
 use super::validate::Problem;
 
@@ -21,6 +22,46 @@ pub fn warnings(timeline: &Timeline) -> Vec<Problem> {
     out
 }
 
+/// [`warnings`] for a file that may break rules too, so the data check
+/// lists them in the same run: dates far from the others among the events
+/// whose dates are real, and missing translations.
+pub fn doc_warnings(doc: &TimelineDoc) -> Vec<Problem> {
+    let dated: Vec<Dated> = doc
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(index, event)| {
+            let start = PartialDate::parse(&event.date).ok()?;
+            let end = match &event.end {
+                Some(end) => Some(PartialDate::parse(&end.date).ok()?),
+                None => None,
+            };
+            Some(Dated {
+                index,
+                date: &event.date,
+                start,
+                end,
+            })
+        })
+        .collect();
+    let mut out = far(&dated);
+    out.extend(translations(
+        &doc.title,
+        doc.subtitle.as_ref(),
+        &doc.organisations,
+        doc.events.iter(),
+    ));
+    out
+}
+
+/// An event whose dates are real, with its index in the file.
+struct Dated<'a> {
+    index: usize,
+    date: &'a str,
+    start: PartialDate,
+    end: Option<PartialDate>,
+}
+
 fn years(n: i32) -> String {
     if n == 1 {
         "1 year".into()
@@ -34,6 +75,20 @@ fn years(n: i32) -> String {
 /// `events[5].date: 9025-11-18 is 7,000 years after the other events (the
 /// latest: 2025-11-18): a typo?`.
 pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
+    let dated: Vec<Dated> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, e)| Dated {
+            index,
+            date: &e.event.date,
+            start: e.start,
+            end: e.end,
+        })
+        .collect();
+    far(&dated)
+}
+
+fn far(entries: &[Dated]) -> Vec<Problem> {
     // Each problem with its event's index, to list them in the data's order.
     let mut out: Vec<(usize, Problem)> = Vec::new();
     let mut by_year: Vec<(i32, usize)> = entries
@@ -53,36 +108,38 @@ pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
             if nearest < FAR_YEARS || (year - median).abs() < FAR_YEARS {
                 continue;
             }
-            let date = &entries[i].event.date;
+            let date = entries[i].date;
             let message = match (before, after) {
                 (Some((_, j)), None) => format!(
                     "{date} is {} after the other events (the latest: {}): a typo?",
                     years(nearest),
-                    entries[j].event.date
+                    entries[j].date
                 ),
                 (None, Some((_, j))) => format!(
                     "{date} is {} before the other events (the earliest: {}): a typo?",
                     years(nearest),
-                    entries[j].event.date
+                    entries[j].date
                 ),
                 _ => format!(
                     "{date} is {} from the nearest other event: a typo?",
                     years(nearest)
                 ),
             };
+            let index = entries[i].index;
             out.push((
-                i,
+                index,
                 Problem {
-                    path: format!("events[{i}].date"),
+                    path: format!("events[{index}].date"),
                     message,
                 },
             ));
         }
     }
-    for (i, entry) in entries.iter().enumerate() {
+    for entry in entries {
         if let Some(end) = entry.end {
             let gap = end.year_number() - entry.start.year_number();
             if gap >= FAR_YEARS {
+                let i = entry.index;
                 out.push((
                     i,
                     Problem {
@@ -91,7 +148,7 @@ pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
                             "the end ({}) is {} after the start ({}): a typo?",
                             end.iso(),
                             years(gap),
-                            entry.event.date
+                            entry.date
                         ),
                     },
                 ));
@@ -107,6 +164,21 @@ pub fn far_dates(entries: &[Entry]) -> Vec<Problem> {
 /// where no source gives it in Chinese. So are sources' translated titles,
 /// which leave out the source's own language.
 pub fn missing_translations(timeline: &Timeline) -> Vec<Problem> {
+    let doc = &timeline.doc;
+    translations(
+        &doc.title,
+        doc.subtitle.as_ref(),
+        &doc.organisations,
+        timeline.entries.iter().map(|e| &e.event),
+    )
+}
+
+fn translations<'a>(
+    title: &Localized,
+    subtitle: Option<&Localized>,
+    organisations: &[Organisation],
+    events: impl Iterator<Item = &'a Event>,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut check = |path: String, text: &Localized| {
         let missing: Vec<String> = Lang::ALL
@@ -124,19 +196,17 @@ pub fn missing_translations(timeline: &Timeline) -> Vec<Problem> {
             });
         }
     };
-    let doc = &timeline.doc;
-    check("title".into(), &doc.title);
-    if let Some(subtitle) = &doc.subtitle {
+    check("title".into(), title);
+    if let Some(subtitle) = subtitle {
         check("subtitle".into(), subtitle);
     }
-    for (i, org) in doc.organisations.iter().enumerate() {
+    for (i, org) in organisations.iter().enumerate() {
         check(format!("organisations[{i}].name"), &org.name);
         if let Some(short) = &org.short_name {
             check(format!("organisations[{i}].short_name"), short);
         }
     }
-    for (i, entry) in timeline.entries.iter().enumerate() {
-        let event = &entry.event;
+    for (i, event) in events.enumerate() {
         check(format!("events[{i}].title"), &event.title);
         check(format!("events[{i}].summary"), &event.summary);
         if let Some(place) = &event.place {

@@ -28,10 +28,11 @@ async function withData(body, options = {}) {
 
 const REFUSED = {
   'truncated.json': /cannot be read: line \d+, column \d+/,
-  'wrong-types.json': /cannot be read: line \d+, column \d+: this is a number \(2024\), but it must be a text/,
+  // The place the data check gives too (tests/check_data.rs).
+  'wrong-types.json': /cannot be read: line 153, column 12: the 1st event, events\[0\]\.date: this is a number \(2024\), but it must be a text/,
   'duplicate-ids.json': /events\[1\]\.id/,
   'unknown-references.json': /events\[0\]\.participants\[0\]\.person/,
-  'impossible-dates.json': /events\[0\]\.date: "2024-13" is not a real date/,
+  'impossible-dates.json': /events\[0\]\.date: in the 1st event, "2024-13" is not a real date/,
   'unsorted.json': /date order/,
   'javascript-url.json': /sources\[0\]\.url/,
   'empty-events.json': /at least one/,

@@ -130,7 +130,8 @@ test('a data file that breaks the rules lists every problem with its path', asyn
   const page = await withData((route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(broken) }));
   const items = await page.locator('[role="alert"] .problems li').allTextContents();
   assert.equal(items.length, 2, items.join('\n'));
-  assert.ok(items.some((t) => t.startsWith('events[0].date') && t.includes('no month 13')), items.join('\n'));
+  // The path, then the event numbered from one in words.
+  assert.ok(items.some((t) => t.startsWith('events[0].date: in the 1st event, ') && t.includes('no month 13')), items.join('\n'));
   assert.ok(items.some((t) => t.startsWith('sources[0].url')), items.join('\n'));
   assert.deepEqual(page.pageErrors, []);
   await page.context().close();
