@@ -1,11 +1,13 @@
 //! HTML written as text by plain Rust, host-tested: the detail card and
 //! the print list ([`card`]), the axis's drawing ([`drawing`], which the
-//! app draws too), the build-time first paint ([`prerender`]), and the
-//! escaping they all share.
+//! app draws too), the build-time first paint ([`prerender`]) and the
+//! record of the data it was drawn from ([`stamp`]), and the escaping they
+//! all share.
 
 pub mod card;
 pub mod drawing;
 pub mod prerender;
+pub mod stamp;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(text: &str) -> String {
