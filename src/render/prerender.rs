@@ -34,7 +34,7 @@ use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
 use crate::model::options::Facets;
-use crate::model::{Lang, Status, Timeline};
+use crate::model::{Lang, Timeline};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -390,7 +390,7 @@ fn axis(
     for (n, mark) in widest.marks.iter().enumerate() {
         let entry = &timeline.entries[mark.index];
         let event = &entry.event;
-        let expected = event.status == Status::Expected;
+        let expected = event.pending();
         let class = sheet.varying(bands, "", |d| {
             format!("--pos:{}", percent(d.marks[n].label))
         });
@@ -508,6 +508,19 @@ mod tests {
     use super::*;
     use crate::model::date::days_from_civil;
     use crate::model::load;
+
+    #[test]
+    fn a_resolved_expectation_is_drawn_as_an_event_with_its_link() {
+        let fixture = include_str!("../../tests/data/resolved-expectation.json");
+        let timeline = load(fixture).unwrap();
+        let p = first_paint(&timeline, Lang::ZhHant, days_from_civil(2026, 11, 29));
+        // Only the legend's swatch: no pending marker, dot or bar.
+        assert_eq!(p.html.matches(" expected").count(), 1);
+        assert!(p.html.contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
+        let shipped = load(include_str!("../../public/data/timeline.json")).unwrap();
+        let p = first_paint(&shipped, Lang::ZhHant, days_from_civil(2026, 11, 29));
+        assert!(p.html.matches(" expected").count() > 1, "the shipped one is pending");
+    }
 
     #[test]
     fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {
