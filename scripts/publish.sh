@@ -25,8 +25,15 @@ cargo run --quiet --bin check-data -- public/data/timeline.json ||
   fail "fix what the check says above, save the file, and run ./scripts/publish.sh again."
 
 step "2/3 Building the site (a minute or two)"
-trunk build --release --offline ||
-  fail "the build failed (see above)."
+# Trunk 0.21 cannot minify the JS that wasm-bindgen writes and says so on
+# every release build; the file ships as written, which needs no action
+# (README, "Two commands"), so exactly that line is left out.
+set +e
+trunk build --release --offline 2>&1 |
+  grep -v --line-buffered -F 'Failed to minify JS: RequiredTokenNotFound(Identifier)'
+built=${PIPESTATUS[0]}
+set -e
+[ "$built" = 0 ] || fail "the build failed (see above)."
 
 step "3/3 Checking the built site (dist/)"
 cargo run --quiet --bin check-data -- dist/data/timeline.json ||
