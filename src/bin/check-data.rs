@@ -65,7 +65,10 @@ fn first_paint_fresh(file: &str) -> bool {
     match stamp::check_site(std::path::Path::new(file)) {
         None => true,
         Some(Ok(pages)) => {
-            say!("{file}: the first paint ({}) was drawn from this data", pages.join(", "));
+            say!(
+                "{file}: the first paint ({}) was drawn from this data",
+                pages.join(", ")
+            );
             true
         }
         Some(Err(pages)) => {

@@ -291,7 +291,8 @@ impl Validator {
             dates.push(self.event(i, event, &mut ids, &orgs, &people, &sources));
         }
         self.order(&doc.events, &dates);
-        self.problems.extend(resolved::problems(&doc.events, &dates));
+        self.problems
+            .extend(resolved::problems(&doc.events, &dates));
         self.dates = dates
             .into_iter()
             .filter_map(|(start, end)| Some((start?, end?)))

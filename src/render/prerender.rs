@@ -516,10 +516,15 @@ mod tests {
         let p = first_paint(&timeline, Lang::ZhHant, days_from_civil(2026, 11, 29));
         // Only the legend's swatch: no pending marker, dot or bar.
         assert_eq!(p.html.matches(" expected").count(), 1);
-        assert!(p.html.contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
+        assert!(p
+            .html
+            .contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
         let shipped = load(include_str!("../../public/data/timeline.json")).unwrap();
         let p = first_paint(&shipped, Lang::ZhHant, days_from_civil(2026, 11, 29));
-        assert!(p.html.matches(" expected").count() > 1, "the shipped one is pending");
+        assert!(
+            p.html.matches(" expected").count() > 1,
+            "the shipped one is pending"
+        );
     }
 
     #[test]

@@ -45,7 +45,6 @@ pub fn recorded(html: &str) -> Option<&str> {
 /// pages in the folder above `data/`) was drawn from exactly this file.
 /// `None`: no page there records its data (not a built site). `Some(Ok)`:
 /// the pages that match; `Some(Err)`: the pages drawn from other data.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn check_site(data_file: &std::path::Path) -> Option<Result<Vec<String>, Vec<String>>> {
     let bytes = std::fs::read(data_file).ok()?;
     let site = data_file.parent()?.parent()?;

@@ -104,7 +104,10 @@ mod tests {
                 }
             });
             assert_eq!(found.len(), 1, "{event} → {by}: {found:?}");
-            assert!(found[0].contains(".resolved_by: ") && found[0].contains(says), "{found:?}");
+            assert!(
+                found[0].contains(".resolved_by: ") && found[0].contains(says),
+                "{found:?}"
+            );
         }
     }
 
