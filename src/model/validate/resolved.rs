@@ -4,20 +4,14 @@
 //! earlier than the expectation (dates that may overlap, such as `2024`
 //! and `2024-09`, are fine).
 
-use std::collections::HashMap;
-
 use super::Problem;
 use crate::model::date::PartialDate;
 use crate::model::schema::{Event, Status};
 
-/// Every problem with an event's `resolved_by`; `starts` holds each
+/// Every problem with an event's `resolved_by` (a linear search per link:
+/// links are few); `starts` holds each
 /// event's start (`None` where its date is not a date, already reported).
 pub(super) fn problems<T>(events: &[Event], starts: &[(Option<PartialDate>, T)]) -> Vec<Problem> {
-    let index: HashMap<&str, usize> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
     let mut problems = Vec::new();
     for (i, event) in events.iter().enumerate() {
         let Some(id) = &event.resolved_by else {
@@ -29,14 +23,14 @@ pub(super) fn problems<T>(events: &[Event], starts: &[(Option<PartialDate>, T)])
                     .to_string(),
             )
         } else {
-            match index.get(id.as_str()) {
+            match events.iter().position(|e| e.id == *id) {
                 None => Some(format!(
                     "there is no event with the id \"{id}\" in \"events\": name the event that took place"
                 )),
-                Some(&j) if events[j].status == Status::Expected => Some(format!(
+                Some(j) if events[j].status == Status::Expected => Some(format!(
                     "\"{id}\" is itself expected: name the event that took place (\"status\": \"took_place\")"
                 )),
-                Some(&j) => match (starts.get(i), starts.get(j)) {
+                Some(j) => match (starts.get(i), starts.get(j)) {
                     (Some((Some(start), _)), Some((Some(then), _))) if then.surely_before(start) => {
                         Some(format!(
                             "\"{id}\" ({}) is earlier than this event ({}): name the later event that took place",
