@@ -10,6 +10,10 @@
 # 5. says what to copy where.
 # It runs in its own shell: it changes nothing in the terminal that ran it.
 # Exit code 0 when the site in dist/ is ready to copy, 1 otherwise.
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+  echo "Run it, do not source it: ./scripts/publish.sh" >&2
+  return 1
+fi
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
