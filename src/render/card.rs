@@ -303,6 +303,32 @@ mod tests {
     }
 
     #[test]
+    fn a_resolved_expectation_is_drawn_in_the_first_paint_as_an_event_with_its_link() {
+        let fixture = include_str!("../../tests/data/resolved-expectation.json");
+        let timeline = load(fixture).unwrap();
+        let p = crate::render::prerender::first_paint(
+            &timeline,
+            Lang::ZhHant,
+            crate::model::date::days_from_civil(2026, 11, 29),
+        );
+        // Only the legend's swatch: no pending marker, dot or bar.
+        assert_eq!(p.html.matches(" expected").count(), 1);
+        assert!(p
+            .html
+            .contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
+        let shipped = load(include_str!("../../public/data/timeline.json")).unwrap();
+        let p = crate::render::prerender::first_paint(
+            &shipped,
+            Lang::ZhHant,
+            crate::model::date::days_from_civil(2026, 11, 29),
+        );
+        assert!(
+            p.html.matches(" expected").count() > 1,
+            "the shipped one is pending"
+        );
+    }
+
+    #[test]
     fn english_marks_itself_where_a_translation_is_missing() {
         // TONG's name has no Chinese form in the sources.
         let html = card("agreement-signed-2024-07-21", Lang::ZhHans);
