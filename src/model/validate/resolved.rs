@@ -9,42 +9,36 @@ use crate::model::date::PartialDate;
 use crate::model::schema::{Event, Status};
 
 /// Every problem with an event's `resolved_by` (a linear search per link:
-/// links are few); `starts` holds each
-/// event's start (`None` where its date is not a date, already reported).
+/// links are few); `starts` holds each event's start (`None` where its
+/// date is not a date, already reported). One message per problem, each
+/// `"<id>"` and then why, so the WebAssembly holds one `format!`.
 pub(super) fn problems<T>(events: &[Event], starts: &[(Option<PartialDate>, T)]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (i, event) in events.iter().enumerate() {
         let Some(id) = &event.resolved_by else {
             continue;
         };
-        let message = if event.status != Status::Expected {
-            Some(
-                "only an expected event (\"status\": \"expected\") can name the event that resolved it: remove \"resolved_by\""
-                    .to_string(),
-            )
+        let start = |k: usize| starts.get(k).and_then(|(s, _)| *s);
+        let why = if event.status != Status::Expected {
+            Some(": only an expected event (\"status\": \"expected\") can name the event that resolved it: remove \"resolved_by\"")
         } else {
             match events.iter().position(|e| e.id == *id) {
-                None => Some(format!(
-                    "there is no event with the id \"{id}\" in \"events\": name the event that took place"
-                )),
-                Some(j) if events[j].status == Status::Expected => Some(format!(
-                    "\"{id}\" is itself expected: name the event that took place (\"status\": \"took_place\")"
-                )),
-                Some(j) => match (starts.get(i), starts.get(j)) {
-                    (Some((Some(start), _)), Some((Some(then), _))) if then.surely_before(start) => {
-                        Some(format!(
-                            "\"{id}\" ({}) is earlier than this event ({}): name the later event that took place",
-                            events[j].date, event.date
-                        ))
+                None => Some(" is not the id of any event: name the event that took place"),
+                Some(j) if events[j].status == Status::Expected => Some(
+                    " is itself expected: name the event that took place (\"status\": \"took_place\")",
+                ),
+                Some(j) => match (start(i), start(j)) {
+                    (Some(start), Some(then)) if then.surely_before(&start) => {
+                        Some(" is earlier than this event: name the later event that took place")
                     }
                     _ => None,
                 },
             }
         };
-        if let Some(message) = message {
+        if let Some(why) = why {
             problems.push(Problem {
                 path: format!("events[{i}].resolved_by"),
-                message,
+                message: format!("\"{id}\"{why}"),
             });
         }
     }
@@ -84,10 +78,26 @@ mod tests {
     #[test]
     fn each_broken_link_says_what_to_do() {
         let cases: [(&str, &str, &str); 4] = [
-            ("first-cohort-2024", "no-such-event", "there is no event with the id \"no-such-event\""),
-            ("first-cohort-2024", "first-cohort-2024", "is itself expected"),
-            ("hkust-medical-school-approved-2025-11-18", "agreement-signed-2024-07-21", "\"agreement-signed-2024-07-21\" (2024-07-21) is earlier than this event (2025-11-18)"),
-            ("agreement-signed-2024-07-21", "hkust-medical-school-approved-2025-11-18", "only an expected event"),
+            (
+                "first-cohort-2024",
+                "no-such-event",
+                "\"no-such-event\" is not the id of any event",
+            ),
+            (
+                "first-cohort-2024",
+                "first-cohort-2024",
+                "is itself expected",
+            ),
+            (
+                "hkust-medical-school-approved-2025-11-18",
+                "agreement-signed-2024-07-21",
+                "\"agreement-signed-2024-07-21\" is earlier than this event",
+            ),
+            (
+                "agreement-signed-2024-07-21",
+                "hkust-medical-school-approved-2025-11-18",
+                "only an expected event",
+            ),
         ];
         for (event, by, says) in cases {
             let found = problems(|events| {
