@@ -4,14 +4,21 @@
 #   source scripts/setup.sh --test   # plus Chromium and ChromeDriver
 # Nothing here downloads a prebuilt binary: Rust tools come from crates.io,
 # wasm-opt from the npm package binaryen, Chromium from Debian.
-set -euo pipefail
+#
+# Sourcing it leaves the caller's shell as it was, but for ROOT, say, PATH,
+# TRUNK_OFFLINE (and CHROMEDRIVER with --test): the installs run in a
+# subshell with `set -euo pipefail`, so a failure returns 1 instead of
+# closing the terminal, and no shell option leaks into the caller.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TRUNK_VERSION=0.21.14
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_OFFLINE=true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+_timeline_setup() {
+set -euo pipefail
+TRUNK_VERSION=0.21.14
 
 # The wasm32 target (rust-toolchain.toml names it too).
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -67,5 +74,21 @@ if [ "${1:-}" = "--test" ]; then
       exit 1
     fi
   fi
+fi
+}
+
+# A plain statement, not an `if` or `||`: bash ignores `set -e` inside
+# a condition, even in a subshell. A caller with `set -e` (test.sh,
+# publish.sh) stops here on a failure; any other caller gets status 1.
+(_timeline_setup "$@")
+_timeline_status=$?
+unset -f _timeline_setup
+if [ "$_timeline_status" != 0 ]; then
+  unset _timeline_status
+  echo "setup: installing the tools failed (see above)" >&2
+  return 1 2>/dev/null || exit 1
+fi
+unset _timeline_status
+if [ "${1:-}" = "--test" ]; then
   export CHROMEDRIVER=/usr/bin/chromedriver
 fi

@@ -11,6 +11,11 @@
 //! file named it checks `public/data/timeline.json`. Exit code 0 when every
 //! file is valid (warnings, such as a date far from all the others, do not
 //! fail it), 1 when any has a problem.
+//!
+//! Given a built site's `data/timeline.json` (e.g. `dist/data/timeline.json`,
+//! with the pages in the folder above), it also checks that the first
+//! paint was drawn from that very file ([`stamp`]): data edited after the
+//! build fails the check, with "rebuild".
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -20,6 +25,7 @@ use hkust_pumch_timeline::model::form::{self, Placed};
 use hkust_pumch_timeline::model::load::decode;
 use hkust_pumch_timeline::model::locate::{event_index, Locator};
 use hkust_pumch_timeline::model::{Lang, LoadError, MAX_BYTES};
+use hkust_pumch_timeline::render::stamp;
 
 const DEFAULT: &str = "public/data/timeline.json";
 
@@ -47,11 +53,32 @@ fn main() -> ExitCode {
     let mut failed = false;
     for file in &files {
         failed |= !check(file);
+        failed |= !first_paint_fresh(file);
     }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// For a built site's `data/timeline.json` (its pages in the folder
+/// above): whether its first paint was drawn from this very file.
+fn first_paint_fresh(file: &str) -> bool {
+    match stamp::check_site(std::path::Path::new(file)) {
+        None => true,
+        Some(Ok(pages)) => {
+            say!(
+                "{file}: the first paint ({}) was drawn from this data",
+                pages.join(", ")
+            );
+            true
+        }
+        Some(Err(pages)) => {
+            say!("{file}: error: {}", stamp::STALE);
+            say!("{file}: drawn from other data: {}", pages.join(", "));
+            false
+        }
     }
 }
 
@@ -105,7 +132,7 @@ fn check(file: &str) -> bool {
         Ok(report) => report,
         Err(LoadError::SchemaVersion(None)) if form::is_timelinejs(text) => {
             say!(
-                "{file}: error: this looks like a TimelineJS file (events with \"start_date\", a title with \"text\": {{\"headline\": …}}), not this timeline's format: convert it with `cargo run --bin import-timelinejs -- {file}` (README, \"Moving from TimelineJS\")"
+                "{file}: error: this looks like a TimelineJS file (events with \"start_date\", a title with \"text\": {{\"headline\": …}}), not this timeline's format: convert it with `cargo run --bin import-timelinejs -- {file}` (EDITING.md, \"Moving from TimelineJS\")"
             );
             return false;
         }

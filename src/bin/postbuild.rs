@@ -29,6 +29,7 @@ use hkust_pumch_timeline::model::{load, Lang, LoadError, Timeline};
 use hkust_pumch_timeline::render::escape_html;
 use hkust_pumch_timeline::render::prerender::first_paint;
 use hkust_pumch_timeline::render::serving::{self, PublicUrl};
+use hkust_pumch_timeline::render::stamp;
 
 /// Text, not a comment, so that Trunk's HTML minifier keeps it.
 const PLACEHOLDER: &str = "STATIC-FALLBACK";
@@ -43,12 +44,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// A short, stable name for content (FNV-1a, 64 bits), for cache-busting.
+/// A short, stable name for content, for cache-busting.
 fn content_hash(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    stamp::hash(text.as_bytes())
 }
 
 /// `html` with the text between `open` and `close` replaced by `text`.
@@ -75,14 +73,16 @@ fn today() -> i64 {
     seconds.div_euclid(86_400)
 }
 
-/// The page in `lang`: its first paint, `<html lang>`, title and style
-/// sheet of positions (written beside it).
+/// The page in `lang`: its first paint, `<html lang>`, title, style sheet
+/// of positions (written beside it) and the hash of the data it was drawn
+/// from (`stamp`: the data check compares it with the served data).
 fn page(
     dir: &Path,
     html: &str,
     timeline: &Timeline,
     lang: Lang,
     today: i64,
+    data_hash: &str,
 ) -> Result<String, String> {
     let paint = first_paint(timeline, lang, today);
     let css_name = format!("prerender-{}-{}.css", lang.code(), content_hash(&paint.css));
@@ -103,7 +103,10 @@ fn page(
         "</title>",
         &escape_html(timeline.doc.title.get(lang).0),
     )?;
-    let link = format!("<link rel=\"stylesheet\" href=\"./{css_name}\"></head>");
+    let link = format!(
+        "<link rel=\"stylesheet\" href=\"./{css_name}\">{}</head>",
+        stamp::meta(data_hash)
+    );
     Ok(page.replacen("</head>", &link, 1))
 }
 
@@ -189,12 +192,13 @@ fn run() -> Result<(), String> {
         return Err("index.html still has an inline script".into());
     }
     let today = today();
+    let data_hash = stamp::hash(data.as_bytes());
     for lang in Lang::ALL {
         let name = match lang {
             Lang::En => "index.html".to_string(),
             other => format!("index.{}.html", other.code()),
         };
-        let page = page(&dir, &html, &timeline, lang, today)?;
+        let page = page(&dir, &html, &timeline, lang, today, &data_hash)?;
         std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
     }
     address(&dir, &timeline, public.as_ref())

@@ -52,6 +52,8 @@ pub(super) const EN: Texts = Texts {
     keys_hint: "← → move between events; Home and End go to the first and last.",
     expected: "Expected",
     expected_detail: "Expected — not confirmed",
+    resolved_by: "This happened: ",
+    title_date_separator: ", ",
     derived: " (derived)",
     term: "Term",
     term_derived: "Term (end derived)",

@@ -84,6 +84,11 @@ pub struct Texts {
     pub keys_hint: &'static str,
     pub expected: &'static str,
     pub expected_detail: &'static str,
+    /// On the card of an expected event that came true, before the title
+    /// and date of the event that resolved it (a link to it).
+    pub resolved_by: &'static str,
+    /// Joins an event's title and its date: "Agreement signed, July 2024".
+    pub title_date_separator: &'static str,
     pub derived: &'static str,
     pub term: &'static str,
     pub term_derived: &'static str,

@@ -28,6 +28,8 @@ fn strings(t: &Texts) -> Vec<(&'static str, &'static str)> {
         ("later_events", t.later_events),
         ("expected", t.expected),
         ("expected_detail", t.expected_detail),
+        ("resolved_by", t.resolved_by),
+        ("title_date_separator", t.title_date_separator),
         ("derived", t.derived),
         ("term", t.term),
         ("term_derived", t.term_derived),

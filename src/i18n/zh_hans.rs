@@ -47,6 +47,8 @@ pub(super) const ZH_HANS: Texts = Texts {
     keys_hint: "← → 在事件之间移动；Home 和 End 前往第一项和最后一项。",
     expected: "预期",
     expected_detail: "预期，未经证实",
+    resolved_by: "预期已实现：",
+    title_date_separator: "，",
     derived: "（推算）",
     term: "协议期限",
     term_derived: "协议期限（期满日为推算）",

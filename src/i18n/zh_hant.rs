@@ -47,6 +47,8 @@ pub(super) const ZH_HANT: Texts = Texts {
     keys_hint: "← → 在事件之間移動；Home 和 End 前往第一項和最後一項。",
     expected: "預期",
     expected_detail: "預期，未經證實",
+    resolved_by: "預期已實現：",
+    title_date_separator: "，",
     derived: "（推算）",
     term: "協議期限",
     term_derived: "協議期限（期滿日為推算）",

@@ -328,6 +328,7 @@ fn draft(
             quotes: Vec::new(),
             sources: ids,
             notes: Some(notes.join(" ")),
+            resolved_by: None,
         },
         unique_id: slide.unique_id.clone(),
         label,

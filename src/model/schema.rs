@@ -190,10 +190,23 @@ pub struct Event {
     pub quotes: Vec<Quote>,
     /// Ids of the sources that state this event; at least one.
     pub sources: Vec<String>,
+    /// For an expected event that came true: the id of the later event
+    /// that took place. Its card links there, and its marker no longer
+    /// looks pending ([`Event::pending`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_by: Option<String>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+impl Event {
+    /// Expected and not yet resolved: drawn hollow and dashed, with the
+    /// "Expected" badge.
+    pub fn pending(&self) -> bool {
+        self.status == Status::Expected && self.resolved_by.is_none()
+    }
 }
 
 /// The end of something that lasts, such as an agreement's term.

@@ -10,6 +10,8 @@ use super::lang::Lang;
 use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
 use super::timeline::{Entry, Timeline, TimelineHead};
 
+mod resolved;
+
 /// One thing wrong with the data, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -289,6 +291,8 @@ impl Validator {
             dates.push(self.event(i, event, &mut ids, &orgs, &people, &sources));
         }
         self.order(&doc.events, &dates);
+        self.problems
+            .extend(resolved::problems(&doc.events, &dates));
         self.dates = dates
             .into_iter()
             .filter_map(|(start, end)| Some((start?, end?)))

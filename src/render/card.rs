@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use super::escape_html;
 use crate::i18n::texts;
-use crate::model::{Entry, Event, Lang, Localized, PartialDate, Status, Timeline};
+use crate::model::{Entry, Event, Lang, Localized, PartialDate, Timeline};
 
 /// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
 /// where it is missing) between `<tag class="…">` and `</tag>` (no class
@@ -49,7 +49,7 @@ fn time(html: &mut String, date: PartialDate, lang: Lang) {
 /// published, with a translation where the reader's language differs).
 pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     let event = &entry.event;
-    let expected = event.status == Status::Expected;
+    let expected = event.pending();
     let mut html = String::with_capacity(2048);
     html.push_str(if expected {
         "<article class=\"event-card expected\">"
@@ -58,6 +58,7 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     });
     localized(&mut html, "h2", "", &event.title, lang);
     meta(&mut html, entry, lang);
+    resolution(&mut html, timeline, event, lang);
     if let Some(note) = event.end.as_ref().and_then(|e| e.note.as_ref()) {
         localized(&mut html, "p", "end-note", note, lang);
     }
@@ -83,7 +84,7 @@ fn meta(html: &mut String, entry: &Entry, lang: Lang) {
         }
         html.push_str("</span>");
     }
-    if event.status == Status::Expected {
+    if event.pending() {
         let _ = write!(
             html,
             "<span class=\"badge\">{}</span>",
@@ -94,6 +95,31 @@ fn meta(html: &mut String, entry: &Entry, lang: Lang) {
         localized(html, "span", "place", place, lang);
     }
     html.push_str("</p>");
+}
+
+/// For an expected event that came true: "This happened: <title>,
+/// <date> →", a link to the event that resolved it (`#<id>`: the app
+/// selects it, the first paint shows its card).
+fn resolution(html: &mut String, timeline: &Timeline, event: &Event, lang: Lang) {
+    let Some(then) = event
+        .resolved_by
+        .as_deref()
+        .and_then(|id| timeline.index_of(id))
+        .map(|j| &timeline.entries[j])
+    else {
+        return;
+    };
+    let t = texts(lang);
+    let _ = write!(
+        html,
+        "<p class=\"resolved\"><a href=\"#{}\">{}",
+        escape_html(&then.event.id),
+        escape_html(t.resolved_by)
+    );
+    localized(html, "span", "", &then.event.title, lang);
+    html.push_str(&escape_html(t.title_date_separator));
+    time(html, then.start, lang);
+    html.push_str("<span aria-hidden=\"true\"> →</span></a></p>");
 }
 
 /// The people at the event, grouped by organisation.
@@ -252,6 +278,54 @@ mod tests {
             "{agreement}"
         );
         assert!(agreement.contains("<time datetime=\"2027-07\">"));
+    }
+
+    #[test]
+    fn a_resolved_expectation_links_to_what_happened_in_every_language() {
+        let fixture = include_str!("../../tests/data/resolved-expectation.json");
+        let timeline = load(fixture).unwrap();
+        let entry = &timeline.entries[timeline.index_of("first-cohort-2024").unwrap()];
+        let expected = [
+            (Lang::En, "This happened: <span lang=\"en\">First PUMCH cohort arrives at HKUST</span>, <time datetime=\"2025-09\">September 2025</time>"),
+            (Lang::ZhHant, "預期已實現：<span lang=\"zh-Hant\">首批北京協和醫院學員抵達香港科技大學</span>，<time datetime=\"2025-09\">2025年9月</time>"),
+            (Lang::ZhHans, "预期已实现：<span lang=\"zh-Hans\">首批北京协和医院学员抵达香港科技大学</span>，<time datetime=\"2025-09\">2025年9月</time>"),
+        ];
+        for (lang, line) in expected {
+            let html = card_html(&timeline, entry, lang);
+            let link = format!("<p class=\"resolved\"><a href=\"#first-cohort-arrives-2025-09\">{line}<span aria-hidden=\"true\"> →</span></a></p>");
+            assert!(html.contains(&link), "{html}");
+            // No longer pending: no "expected, not confirmed" badge.
+            assert!(html.starts_with("<article class=\"event-card\">"), "{html}");
+            assert!(!html.contains(texts(lang).expected_detail), "{html}");
+        }
+        // The shipped, unresolved expectation has no such line.
+        assert!(!card("first-cohort-2024", Lang::En).contains("resolved"));
+    }
+
+    #[test]
+    fn a_resolved_expectation_is_drawn_in_the_first_paint_as_an_event_with_its_link() {
+        let fixture = include_str!("../../tests/data/resolved-expectation.json");
+        let timeline = load(fixture).unwrap();
+        let p = crate::render::prerender::first_paint(
+            &timeline,
+            Lang::ZhHant,
+            crate::model::date::days_from_civil(2026, 11, 29),
+        );
+        // Only the legend's swatch: no pending marker, dot or bar.
+        assert_eq!(p.html.matches(" expected").count(), 1);
+        assert!(p
+            .html
+            .contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
+        let shipped = load(include_str!("../../public/data/timeline.json")).unwrap();
+        let p = crate::render::prerender::first_paint(
+            &shipped,
+            Lang::ZhHant,
+            crate::model::date::days_from_civil(2026, 11, 29),
+        );
+        assert!(
+            p.html.matches(" expected").count() > 1,
+            "the shipped one is pending"
+        );
     }
 
     #[test]

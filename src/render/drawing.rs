@@ -13,7 +13,7 @@ use crate::i18n::texts;
 use crate::model::date::short_month;
 use crate::model::layout::{axis_for, fixed, label_below, AxisLayout, Placement};
 use crate::model::zoom::{self, centred_within, keep_apart, text_width, tick_name_box, Zoom};
-use crate::model::{Entry, Lang, Precision, Status};
+use crate::model::{Entry, Lang, Precision};
 
 /// The least distance between neighbouring labels, as a share of the axis.
 /// Labels alternate below and above the axis, so labels on one side are
@@ -214,7 +214,7 @@ pub fn draw(page: &Page, frame: f64, chosen: Option<Zoom>) -> Drawing {
             .map(|(entry, place)| Extent {
                 from: place.from,
                 width: place.to - place.from,
-                expected: entry.event.status == Status::Expected,
+                expected: entry.event.pending(),
                 year: entry.start.precision() == Precision::Year,
             })
             .collect(),
@@ -238,7 +238,7 @@ pub fn draw(page: &Page, frame: f64, chosen: Option<Zoom>) -> Drawing {
                 dot: place.marker,
                 label: place.label,
                 below: label_below(page.first + n),
-                expected: entries[index].event.status == Status::Expected,
+                expected: entries[index].event.pending(),
             })
             .collect(),
     }

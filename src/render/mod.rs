@@ -1,6 +1,7 @@
 //! HTML written as text by plain Rust, host-tested: the detail card and
 //! the print list ([`card`]), the axis's drawing ([`drawing`], which the
-//! app draws too), the build-time first paint ([`prerender`]), what the build
+//! app draws too), the build-time first paint ([`prerender`]) and the
+//! record of the data it was drawn from ([`stamp`]), what the build
 //! writes for the server ([`serving`], [`nginx`]), and the escaping they
 //! all share.
 
@@ -9,6 +10,7 @@ pub mod drawing;
 pub mod nginx;
 pub mod prerender;
 pub mod serving;
+pub mod stamp;
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape_html(text: &str) -> String {

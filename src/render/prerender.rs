@@ -34,7 +34,7 @@ use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
 use crate::model::options::Facets;
-use crate::model::{Lang, Status, Timeline};
+use crate::model::{Lang, Timeline};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -390,7 +390,7 @@ fn axis(
     for (n, mark) in widest.marks.iter().enumerate() {
         let entry = &timeline.entries[mark.index];
         let event = &entry.event;
-        let expected = event.status == Status::Expected;
+        let expected = event.pending();
         let class = sheet.varying(bands, "", |d| {
             format!("--pos:{}", percent(d.marks[n].label))
         });

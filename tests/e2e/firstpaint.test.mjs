@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openPage, axe, frames, serveHost, ARTIFACTS } from './harness.mjs';
+import { useApp, openPage, axe, frames, serveHost, holdBack, ARTIFACTS } from './harness.mjs';
 
 let app, browser, data;
 useApp((ctx) => ({ app, browser, data } = ctx));
@@ -14,11 +14,6 @@ const VIEWS = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 ];
-
-/** The app's own scripts and WebAssembly never arrive. */
-async function holdBack(page) {
-  await page.route(/\/(boot-[0-9a-f]+\.js|hkust-pumch-timeline-[0-9a-f]+(_bg\.wasm|\.js))$/, (route) => route.abort());
-}
 
 /** Share of pixels that differ between two PNGs (a size difference counts
  * as every pixel outside the common area), computed in the browser. */

@@ -230,6 +230,12 @@ export async function serveStatic(dir = DIST) {
   };
 }
 
+/** The app's own scripts and WebAssembly never arrive: the page stays
+ * its first paint (the class `no-app` is not set: the loader never runs). */
+export async function holdBack(page) {
+  await page.route(/\/(boot-[0-9a-f]+\.js|hkust-pumch-timeline-[0-9a-f]+(_bg\.wasm|\.js))$/, (route) => route.abort());
+}
+
 /** Launches Debian's Chromium headless, with no network chatter of its own. */
 export function launch() {
   return chromium.launch({

@@ -209,3 +209,21 @@ test('the release build serves the schema next to the data, as JSON', async () =
   }
   assert.deepEqual(json(join(DIST, 'data', 'timeline.schema.json')), schema);
 });
+
+test('resolved_by: the schema and the check accept the resolved fixture, and both refuse resolved_by on an event that took place', () => {
+  const fixture = join(ROOT, 'tests', 'data', 'resolved-expectation.json');
+  assert.deepEqual(schemaCheck(json(fixture)), { ok: true, errors: [] });
+  assert.equal(check(fixture).code, 0);
+  const doc = json(fixture);
+  doc.events[0].resolved_by = 'first-cohort-arrives-2025-09';
+  assert.deepEqual(schemaCheck(doc).errors, ['/events/0/status must be equal to constant']);
+  const dir = mkdtempSync(join(tmpdir(), 'resolved-'));
+  try {
+    writeFileSync(join(dir, 'timeline.json'), JSON.stringify(doc, null, 2));
+    const { code, lines } = check(join(dir, 'timeline.json'));
+    assert.equal(code, 1);
+    assert.ok(lines.some((l) => l.includes('events[0].resolved_by') && l.includes('only an expected event')), lines.join('\n'));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});

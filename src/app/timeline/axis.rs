@@ -16,7 +16,7 @@ use crate::app::dom;
 use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
-use crate::model::{Entry, Status};
+use crate::model::Entry;
 use crate::render::drawing::{draw, Drawing, Mark, Page};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
@@ -257,7 +257,7 @@ impl Marker<'_> {
     ) -> impl IntoView {
         let (state, i, entry) = (self.state, mark.index, self.entry);
         let (title, title_lang) = text(&entry.event.title, state.lang);
-        let expected = entry.event.status == Status::Expected;
+        let expected = entry.event.pending();
         let class = format!(
             "marker kind-{}{}{}",
             entry.event.kind.code(),

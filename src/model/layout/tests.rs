@@ -18,6 +18,7 @@ fn entry(start: &str, end: Option<&str>) -> Entry {
         participants: vec![],
         quotes: vec![],
         sources: vec![],
+        resolved_by: None,
         notes: None,
     };
     Entry {
