@@ -198,14 +198,15 @@ test('WordPress 6.1: a post holding the timeline address on its own line shows t
 test('WordPress, a 350 px frame: the list of events, which scrolls inside, is what the keyboard reaches and scrolls; the host page stays', async () => {
   const { stdout } = await run('php', [join(FIXTURES, 'make-post.php'), new URL(site).host, `${app.url}?lang=en`, CONFIG_NAME]);
   const post = `${site}/?p=${Number(stdout.trim())}`;
-  const page = await openPage(browser, { viewport: { width: 390, height: 800 } });
+  // Tall enough to show the whole frame: the host has no reason to scroll.
+  const page = await openPage(browser, { viewport: { width: 390, height: 1600 } });
   await page.goto(post);
   const frameEl = page.locator('iframe.wp-embedded-content');
   let frame = await appFrame(frameEl);
   // The viewport that gives the frame 350 px (the theme's margins).
   const width = (await frameEl.boundingBox()).width;
   if (Math.round(width) !== 350) {
-    await page.setViewportSize({ width: Math.round(390 + 350 - width), height: 800 });
+    await page.setViewportSize({ width: Math.round(390 + 350 - width), height: 1600 });
     frame = await appFrame(frameEl);
   }
   assert.equal(Math.round((await frameEl.boundingBox()).width), 350);
@@ -213,6 +214,8 @@ test('WordPress, a 350 px frame: the list of events, which scrolls inside, is wh
   const list = frame.locator('.axis');
   assert.ok(await list.evaluate((l) => l.scrollHeight > l.clientHeight), 'the list scrolls inside the frame');
   await frameEl.scrollIntoViewIfNeeded();
+  const box = await frameEl.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 1600, `the whole frame is in view (${JSON.stringify(box)})`);
   // Tab from the host page into the frame, up to the axis.
   await page.evaluate(() => document.activeElement?.blur());
   let stop = null;
