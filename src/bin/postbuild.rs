@@ -160,17 +160,13 @@ fn run() -> Result<(), String> {
 /// What the loader runs first: a promise, `hkustPumchFirstPaint`, that
 /// resolves once the browser has reported the first paint's largest
 /// contentful paint (at once where it does not report it; after 0.5 s at
-/// most). The app takes the first paint over only then. And, a second on,
-/// the page marked `app-slow`: the first paint's controls that wait for
-/// the app then look inert too (`style/main.css`; until then they are
-/// drawn as the app draws them, so a prompt takeover changes no pixel).
+/// most). The app takes the first paint over only then.
 const FIRST_PAINT_SHOWN: &str = "window.hkustPumchFirstPaint = new Promise((shown) => {
   if (!(window.PerformanceObserver?.supportedEntryTypes ?? []).includes('largest-contentful-paint')) return shown();
   new PerformanceObserver((list, observer) => { observer.disconnect(); shown(); })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   setTimeout(shown, 500);
 });
-setTimeout(() => document.documentElement.classList.add('app-slow'), 1000);
 ";
 
 /// Trunk's loader, with [`FIRST_PAINT_SHOWN`] before it starts the app,

@@ -19,8 +19,8 @@
 //!   buttons) is `inert`: drawn exactly as the app draws it, so nothing
 //!   moves at the takeover, but out of the tab order and the accessibility
 //!   tree, and a click does nothing (a filter cannot be unticked only to
-//!   be ticked again by the app). If the app is slow to come, the loader
-//!   marks the page `app-slow` and `style/main.css` dims them. The axis's
+//!   be ticked again by the app). If the app is still not there after a
+//!   second, `style/main.css` dims them (a delayed animation). The axis's
 //!   frame is no tab stop (the marker links are, and the arrow keys scroll
 //!   the frame from them), and no marker is `aria-current`: the card on
 //!   show follows `:target`, which markup cannot follow.

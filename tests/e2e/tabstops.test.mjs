@@ -86,8 +86,8 @@ test('while the WebAssembly downloads, Tab reaches only links that work, no mark
     assert.equal(await page.locator('#static .markers [aria-current]').count(), 0, `${name}: no marker is aria-current`);
     assert.equal(await page.locator('#static .position').isVisible(), false, `${name}: no "1 of N" under another card`);
     assert.deepEqual((await exposed(page)).filter((n) => / of \d+$/.test(n.name)), [], `${name}: no position exposed`);
-    // The app is slow: what waits for it now looks inert too (dimmed).
-    await page.waitForFunction(() => document.documentElement.classList.contains('app-slow'));
+    // The app is slow: after a second, what waits for it looks inert too (dimmed).
+    await page.waitForFunction(() => [...document.querySelectorAll('#static [inert]')].filter((e) => e.getClientRects().length).every((e) => Number(getComputedStyle(e).opacity) < 1));
     const looks = await page.locator('#static [inert]').evaluateAll((els) =>
       els.filter((e) => e.getClientRects().length).map((e) => [e.className, Number(getComputedStyle(e).opacity)]));
     assert.ok(looks.length >= (name === 'phone' ? 3 : 4), `${name}: ${JSON.stringify(looks)}`);
