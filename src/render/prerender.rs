@@ -14,16 +14,14 @@
 //!   narrowest horizontal axis, only what changes there, in a container
 //!   query on the frame's width (`.axis-frame`), which is what the app
 //!   measures.
-//! - **While the app loads** (the WebAssembly still on its way), what
-//!   needs it (filters, Embed, zoom, the page bar's and the card's
-//!   buttons) is `inert`: drawn exactly as the app draws it, so nothing
-//!   moves at the takeover, but out of the tab order and the accessibility
-//!   tree, and a click does nothing (a filter cannot be unticked only to
-//!   be ticked again by the app). If the app is still not there after a
-//!   second, `style/main.css` dims them (a delayed animation). The axis's
-//!   frame is no tab stop (the marker links are, and the arrow keys scroll
-//!   the frame from them), and no marker is `aria-current`: the card on
-//!   show follows `:target`, which markup cannot follow.
+//! - **While the app loads**, what needs it (filters, Embed, zoom, the
+//!   page bar, Previous/Next) is `inert`: drawn as the app draws it, so
+//!   nothing moves at the takeover, but out of the tab order and the
+//!   accessibility tree, and deaf to clicks; `style/main.css` dims it if
+//!   the app is still not there after a second. The axis's frame is no tab
+//!   stop (the arrow keys scroll it from a marker's link), and no marker is
+//!   `aria-current`: the card on show follows `:target`, which markup
+//!   cannot follow.
 //! - **Without JavaScript** nothing may look dead: the markers and the
 //!   language switcher are links (a marker shows its event's card, through
 //!   `:target`; a language opens that language's page), and the controls
@@ -214,8 +212,7 @@ fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
     html.push_str("</header>");
 }
 
-/// The filter checkboxes, every one ticked (the default view shows all),
-/// inert until the app takes over.
+/// The filter checkboxes, every one ticked (the default view shows all).
 fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
     let facets = Facets::of(timeline);
     let check = |html: &mut String, name: &str, value: &str, label: &str| {
@@ -259,8 +256,7 @@ fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
     );
 }
 
-/// Where the first page of many events is, and the way to the others (for
-/// the app: inert until then).
+/// Where the first page of many events is, and the way to the others.
 fn page_bar(html: &mut String, t: &Texts, total: usize) {
     let _ = write!(
         html,
@@ -273,11 +269,8 @@ fn page_bar(html: &mut String, t: &Texts, total: usize) {
     );
 }
 
-/// The axis frame: the drawing, and the markers as links to their cards.
-/// The frame is no tab stop (it scrolls only on wide screens, and the
-/// arrow keys scroll it from a marker's link), and no marker is
-/// `aria-current`: the first one only looks selected (`.selected`, as its
-/// dot), since the card on show follows `:target`.
+/// The axis frame (no tab stop), the drawing, and the markers as links to
+/// their cards (the first only looks selected: `.selected`, no `aria-current`).
 fn axis(
     html: &mut String,
     sheet: &mut Sheet,
@@ -460,7 +453,7 @@ fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
     }
 }
 
-/// The zoom buttons (for the app: inert until then) and the legend.
+/// The zoom buttons (for the app) and the legend.
 fn axis_tools(html: &mut String, t: &Texts) {
     let e = escape_html;
     let _ = write!(
@@ -490,8 +483,7 @@ fn axis_tools(html: &mut String, t: &Texts) {
 }
 
 /// Every event's card (the first shows; a marker's link shows its own),
-/// and Previous/Next for the app (inert until then, with the position,
-/// which holds for the first card only).
+/// and Previous/Next for the app.
 fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
     let _ = write!(
         html,
