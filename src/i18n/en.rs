@@ -67,7 +67,7 @@ pub(super) const EN: Texts = Texts {
     zoom_hint: "Keys + and −; Ctrl + wheel; pinch. Drag or scroll to move.",
     zoom_level: |level| format!("Zoom {level}×"),
     zoom_fitted: "Whole time axis shown",
-    axis_scroll: "Time axis, zoomed: scroll with the arrow keys",
+    axis_scroll: "Time axis, zoomed in: ← → scroll it; Home and End go to its ends.",
     legend: "Key",
     legend_took_place: "event",
     legend_expected: "expected",

@@ -105,7 +105,9 @@ pub struct Texts {
     /// After a zoom: the new level (e.g. "2") in frame widths.
     pub zoom_level: fn(&str) -> String,
     pub zoom_fitted: &'static str,
-    /// The scrollable axis, when zoomed in.
+    /// The axis's frame where it scrolls (a wide screen, zoomed in): its
+    /// name, which says what its keys do (also shown under it while it has
+    /// the focus).
     pub axis_scroll: &'static str,
     /// The legend of the axis's marks.
     pub legend: &'static str,

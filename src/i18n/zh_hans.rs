@@ -62,7 +62,7 @@ pub(super) const ZH_HANS: Texts = Texts {
     zoom_hint: "按 + 和 − 键；Ctrl + 滚轮；双指缩放。拖动或滚动以移动。",
     zoom_level: |level| format!("缩放 {level} 倍"),
     zoom_fitted: "已显示整条时间轴",
-    axis_scroll: "时间轴已放大：可用方向键滚动",
+    axis_scroll: "时间轴已放大：← → 滚动时间轴；Home 和 End 前往两端。",
     legend: "图例",
     legend_took_place: "事件",
     legend_expected: "预期",

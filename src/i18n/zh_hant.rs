@@ -62,7 +62,7 @@ pub(super) const ZH_HANT: Texts = Texts {
     zoom_hint: "按 + 及 − 鍵；Ctrl + 滾輪；雙指縮放。拖曳或捲動以移動。",
     zoom_level: |level| format!("縮放 {level} 倍"),
     zoom_fitted: "已顯示整條時間軸",
-    axis_scroll: "時間軸已放大：可用方向鍵捲動",
+    axis_scroll: "時間軸已放大：← → 捲動時間軸；Home 和 End 前往兩端。",
     legend: "圖例",
     legend_took_place: "事件",
     legend_expected: "預期",

@@ -14,13 +14,22 @@
 //!   narrowest horizontal axis, only what changes there, in a container
 //!   query on the frame's width (`.axis-frame`), which is what the app
 //!   measures.
+//! - **While the app loads**, what needs it (filters, Embed, zoom, the
+//!   page bar, Previous/Next) is `inert`: drawn as the app draws it, so
+//!   nothing moves at the takeover, but out of the tab order and the
+//!   accessibility tree, and deaf to clicks; `style/main.css` dims it if
+//!   the app is still not there after a second. The axis's frame is no tab
+//!   stop (the arrow keys scroll it from a marker's link), and no marker is
+//!   `aria-current`: the card on show follows `:target`, which markup
+//!   cannot follow.
 //! - **Without JavaScript** nothing may look dead: the markers and the
 //!   language switcher are links (a marker shows its event's card, through
 //!   `:target`; a language opens that language's page), and the controls
 //!   that need the app (filters, Embed, zoom, Previous/Next) are hidden by
 //!   `@media (scripting: none)` in `style/main.css` (and by `.no-app` when
-//!   the WebAssembly fails to start). Today's line is hidden there too: it
-//!   is the build's today, which the app redraws.
+//!   the WebAssembly fails to start). Today's line, and its entry in the
+//!   legend, are hidden there too: it is the build's today, which the app
+//!   redraws.
 //!
 //! Plain Rust, tested on the host with `cargo test`; the app's own markup
 //! is in `src/app/timeline/`, and an end-to-end test compares the two
@@ -90,14 +99,15 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         page_bar(&mut html, t, total);
     }
     if !shown.is_empty() {
-        axis(&mut html, &mut sheet, timeline, &bands, t, lang, total);
+        axis(&mut html, &mut sheet, timeline, &bands, lang, total);
     }
     axis_tools(&mut html, t);
     html.push_str("</nav>");
     let _ = write!(
         html,
-        "<p class=\"keys-hint\" aria-hidden=\"true\">{}</p>",
-        escape_html(t.keys_hint)
+        "<p class=\"keys-hint\" aria-hidden=\"true\"><span class=\"keys-markers\">{}</span><span class=\"keys-frame\">{}</span></p>",
+        escape_html(t.keys_hint),
+        escape_html(t.axis_scroll)
     );
     detail(&mut html, timeline, t, lang);
     FirstPaint {
@@ -188,7 +198,7 @@ fn toolbar(html: &mut String, t: &Texts, lang: Lang) {
     }
     let _ = write!(
         html,
-        "</div><button type=\"button\" class=\"embed-button\" aria-haspopup=\"dialog\">{}</button></div>",
+        "</div><button type=\"button\" class=\"embed-button\" aria-haspopup=\"dialog\" inert>{}</button></div>",
         escape_html(t.embed_button)
     );
 }
@@ -214,7 +224,7 @@ fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
     };
     let _ = write!(
         html,
-        "<div class=\"filters\"><fieldset><legend>{}</legend>",
+        "<div class=\"filters\" inert><fieldset><legend>{}</legend>",
         escape_html(t.filter_kinds)
     );
     for kind in &facets.kinds {
@@ -251,21 +261,21 @@ fn page_bar(html: &mut String, t: &Texts, total: usize) {
     let _ = write!(
         html,
         "<div class=\"page-bar\"><p class=\"page-range\">{}</p>\
-         <button type=\"button\" class=\"page-earlier\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
-         <button type=\"button\" class=\"page-later\" aria-disabled=\"false\">{}<span aria-hidden=\"true\"> →</span></button></div>",
+         <button type=\"button\" class=\"page-earlier\" aria-disabled=\"true\" inert><span aria-hidden=\"true\">← </span>{}</button>\
+         <button type=\"button\" class=\"page-later\" aria-disabled=\"false\" inert>{}<span aria-hidden=\"true\"> →</span></button></div>",
         escape_html(&(t.page_range)(1, WINDOW, total)),
         escape_html(t.earlier_events),
         escape_html(t.later_events),
     );
 }
 
-/// The axis frame: the drawing, and the markers as links to their cards.
+/// The axis frame (no tab stop), the drawing, and the markers as links to
+/// their cards (the first only looks selected: `.selected`, no `aria-current`).
 fn axis(
     html: &mut String,
     sheet: &mut Sheet,
     timeline: &Timeline,
     bands: &Bands,
-    t: &Texts,
     lang: Lang,
     total: usize,
 ) {
@@ -275,8 +285,7 @@ fn axis(
     });
     let _ = write!(
         html,
-        "<div class=\"axis-frame\" role=\"group\" aria-label=\"{}\" tabindex=\"0\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
-        escape_html(t.axis_scroll),
+        "<div class=\"axis-frame\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
         if total > WINDOW { " paged" } else { "" },
     );
     // Ticks: a name is written if some band shows it, and hidden where it
@@ -398,13 +407,13 @@ fn axis(
         let _ = write!(
             html,
             "<li class=\"marker kind-{}{}{} {class}\" aria-setsize=\"{total}\" aria-posinset=\"{}\">\
-             <a class=\"marker-button\" href=\"#{id}\" data-event-id=\"{id}\"{}>\
+             <a class=\"marker-button{}\" href=\"#{id}\" data-event-id=\"{id}\">\
              <time datetime=\"{}\">{}</time>",
             event.kind.code(),
             if expected { " expected" } else { "" },
             if mark.below { "" } else { " alt" },
             n + 1,
-            if n == 0 { " aria-current=\"true\"" } else { "" },
+            if n == 0 { " selected" } else { "" },
             entry.start.iso(),
             escape_html(&entry.start.written(lang)),
         );
@@ -449,7 +458,7 @@ fn axis_tools(html: &mut String, t: &Texts) {
     let e = escape_html;
     let _ = write!(
         html,
-        "<div class=\"axis-tools\"><div class=\"zoom-bar\" role=\"group\" aria-label=\"{}\">\
+        "<div class=\"axis-tools\"><div class=\"zoom-bar\" role=\"group\" aria-label=\"{}\" inert>\
          <button type=\"button\" class=\"zoom-out\" aria-keyshortcuts=\"-\" aria-disabled=\"false\"><span aria-hidden=\"true\">− </span>{}</button>\
          <button type=\"button\" class=\"zoom-in\" aria-keyshortcuts=\"+\" aria-disabled=\"false\"><span aria-hidden=\"true\">+ </span>{}</button>\
          <button type=\"button\" class=\"zoom-fit\" aria-pressed=\"false\">{}</button><p class=\"zoom-hint\">{}</p></div>\
@@ -492,7 +501,7 @@ fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
     let total = timeline.entries.len();
     let _ = write!(
         html,
-        "</div><div class=\"pager\">\
+        "</div><div class=\"pager\" inert>\
          <button type=\"button\" class=\"prev\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
          <span class=\"position\">{}</span>\
          <button type=\"button\" class=\"next\" aria-disabled=\"{}\">{}<span aria-hidden=\"true\"> →</span></button></div></section>",
@@ -524,9 +533,16 @@ mod tests {
             }
             assert_eq!(
                 p.html.matches("aria-current=\"true\"").count(),
-                2,
-                "the language and the first event"
+                1,
+                "the language: the first event only looks selected"
             );
+            assert!(p.html.contains("class=\"marker-button selected\""));
+            // What needs the app is inert: no tab stop but links.
+            assert_eq!(
+                p.html.matches(" inert>").count(),
+                4 + usize::from(timeline.entries.len() > WINDOW) * 2
+            );
+            assert!(!p.html.contains("tabindex"));
             assert!(
                 !p.html.contains("style="),
                 "the CSP forbids style attributes"

@@ -224,3 +224,42 @@ test('WordPress embeds a build made with PUBLIC_URL from a plain static server (
     await host.close();
   }
 });
+
+test('WordPress, a 350 px frame: the list of events, which scrolls inside, is what the keyboard reaches and scrolls; the host page stays', async () => {
+  const { url } = await post(`${app.url}?lang=en`);
+  // Tall enough to show the whole frame: the host has no reason to scroll.
+  const page = await openPage(browser, { viewport: { width: 390, height: 1600 } });
+  await page.goto(url);
+  const frameEl = page.locator('iframe.wp-embedded-content');
+  let frame = await appFrame(frameEl);
+  // The viewport that gives the frame 350 px (the theme's margins).
+  const width = (await frameEl.boundingBox()).width;
+  if (Math.round(width) !== 350) {
+    await page.setViewportSize({ width: Math.round(390 + 350 - width), height: 1600 });
+    frame = await appFrame(frameEl);
+  }
+  assert.equal(Math.round((await frameEl.boundingBox()).width), 350);
+  await frame.waitForFunction(() => document.documentElement.classList.contains('wp-tall'));
+  const list = frame.locator('.axis');
+  assert.ok(await list.evaluate((l) => l.scrollHeight > l.clientHeight), 'the list scrolls inside the frame');
+  await frameEl.scrollIntoViewIfNeeded();
+  const box = await frameEl.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 1600, `the whole frame is in view (${JSON.stringify(box)})`);
+  // Tab from the host page into the frame, up to the axis.
+  await page.evaluate(() => document.activeElement?.blur());
+  let stop = null;
+  for (let n = 0; n < 60 && !stop; n++) {
+    await page.keyboard.press('Tab');
+    stop = await frame.evaluate(() => {
+      const a = document.activeElement;
+      return document.hasFocus() && a?.closest('.axis-nav') ? { frame: a.classList.contains('axis-frame'), inList: !!a.closest('.axis'), id: a.dataset.eventId ?? null } : null;
+    });
+  }
+  assert.deepEqual(stop && { frame: stop.frame, inList: stop.inList }, { frame: false, inList: true }, 'the first stop in the axis is in the list, not a frame that does not scroll');
+  const hostY = await page.evaluate(() => window.scrollY);
+  for (let n = 0; n < 4; n++) await page.keyboard.press('ArrowDown');
+  await frame.waitForFunction(() => document.querySelector('.axis').scrollTop > 0);
+  assert.equal(await page.evaluate(() => window.scrollY), hostY, 'the host page did not move');
+  await screenshot(page, 'wordpress-350px-list');
+  await page.context().close();
+});

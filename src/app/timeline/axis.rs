@@ -42,9 +42,11 @@ pub(super) fn AxisNav(
             <div
                 class="axis-frame"
                 node_ref=zs.frame
-                role=move || (zs.drawn.get() != Zoom::FIT).then_some("group")
-                aria-label=move || (zs.drawn.get() != Zoom::FIT).then_some(t.axis_scroll)
-                tabindex=move || (zs.drawn.get() != Zoom::FIT).then_some("0")
+                // A tab stop only where it scrolls, named for what its keys do.
+                role=move || zs.scrolls().then_some("group")
+                aria-label=move || zs.scrolls().then_some(t.axis_scroll)
+                tabindex=move || zs.scrolls().then_some("0")
+                on:keydown=move |e| zs.on_frame_key(&e)
                 on:pointerdown=move |e| zs.on_pointer_down(&e)
                 on:pointermove=move |e| zs.on_pointer_move(&e)
                 on:pointerup=move |_| zs.on_pointer_up()

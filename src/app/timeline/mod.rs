@@ -113,7 +113,12 @@ pub fn TimelineView(
         </header>
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />
-        <p class="keys-hint" aria-hidden="true">{state.t.keys_hint}</p>
+        // What the keys do where the keyboard is: among the markers, or on
+        // the zoomed axis's frame (its name, for screen readers).
+        <p class="keys-hint" aria-hidden="true">
+            <span class="keys-markers">{state.t.keys_hint}</span>
+            <span class="keys-frame">{state.t.axis_scroll}</span>
+        </p>
         <Detail state />
         <p class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || state.announcement.get()}

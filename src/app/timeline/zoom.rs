@@ -26,6 +26,9 @@ pub(super) struct ZoomState {
     /// for ([`layout_width`]: a change within a band redraws nothing).
     pub frame_px: RwSignal<f64>,
     pub layout_px: Memo<f64>,
+    /// Whether the axis is horizontal (a wide screen), so that its frame
+    /// scrolls when zoomed in; below 48rem it is a list that does not.
+    pub wide: RwSignal<bool>,
     /// The scrolling frame around the axis.
     pub frame: NodeRef<html::Div>,
     /// Where a mouse drag began: the pointer's x and the scroll then.
@@ -108,6 +111,7 @@ impl ZoomState {
             drawn: RwSignal::new(initial.unwrap_or_default()),
             frame_px,
             layout_px: Memo::new(move |_| layout_width(frame_px.get())),
+            wide: RwSignal::new(wide()),
             frame: NodeRef::new(),
             drag: StoredValue::new(None),
             pinch: StoredValue::new(None),
@@ -127,8 +131,36 @@ impl ZoomState {
         }
     }
 
+    /// Whether the frame scrolls along the axis: a wide screen, zoomed in.
+    /// Only then is it a tab stop.
+    pub fn scrolls(&self) -> bool {
+        self.wide.get() && self.drawn.get() != Zoom::FIT
+    }
+
+    /// Home and End on the frame itself (not on a marker, whose keys move
+    /// between events) go to its ends, as its name says.
+    pub fn on_frame_key(&self, e: &web_sys::KeyboardEvent) {
+        let Some(frame) = self.frame.get_untracked() else {
+            return;
+        };
+        let on_frame = e.target().is_some() && e.target() == e.current_target();
+        let to = match e.key().as_str() {
+            "Home" => 0,
+            "End" => frame.scroll_width(),
+            _ => return,
+        };
+        if on_frame {
+            e.prevent_default();
+            frame.set_scroll_left(to);
+        }
+    }
+
     /// Measures the frame (after mounting and on every resize).
     pub fn measure(&self) {
+        let wide = wide();
+        if wide != self.wide.get_untracked() {
+            self.wide.set(wide);
+        }
         if let Some(f) = self.frame.get_untracked() {
             // Fractional, as the first paint's container queries see it.
             let w = f.get_bounding_client_rect().width();
