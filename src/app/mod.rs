@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{texts, Texts};
 use crate::model::{Lang, LoadError, Timeline, MAX_BYTES, SCHEMA_VERSION};
+use crate::render::escape_html;
 use fetch::{fetch_timeline, FetchError, DATA_URL};
 use takeover::{after_drawn, landing, saved_cards};
 pub use timeline::TimelineView;
@@ -224,9 +225,9 @@ fn LanguageSwitcher(
     }
 }
 
-/// The reader-facing sentence for a load failure. The parser's own words
-/// (English) inside it are marked `lang="en"`.
-fn failure_message(error: &FetchError, t: &Texts) -> AnyView {
+/// The reader-facing sentence for a load failure, as escaped HTML: the
+/// parser's own words (English) inside it are marked `lang="en"`.
+fn failure_message(error: &FetchError, t: &Texts) -> String {
     let sentence = match error {
         FetchError::Network => t.network_failed.to_string(),
         FetchError::Timeout => t.timed_out.to_string(),
@@ -239,11 +240,9 @@ fn failure_message(error: &FetchError, t: &Texts) -> AnyView {
             column,
         }) => {
             // The sentence around a mark where the parser's words go.
-            let frame = (t.data_syntax)(*line, *column, "\u{1}");
-            let (before, after) = frame.split_once('\u{1}').unwrap_or((&frame, ""));
-            let (before, after) = (before.to_string(), after.to_string());
-            let message = message.clone();
-            return view! { {before} <span lang="en">{message}</span> {after} }.into_any();
+            let frame = escape_html(&(t.data_syntax)(*line, *column, "\u{1}"));
+            let words = format!("<span lang=\"en\">{}</span>", escape_html(message));
+            return frame.replacen('\u{1}', &words, 1);
         }
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
@@ -251,7 +250,7 @@ fn failure_message(error: &FetchError, t: &Texts) -> AnyView {
         FetchError::Data(LoadError::TooLarge { bytes }) => (t.too_large)(*bytes, MAX_BYTES),
         FetchError::Data(LoadError::Encoding { offset }) => (t.not_utf8)(*offset),
     };
-    sentence.into_any()
+    escape_html(&sentence)
 }
 
 /// At most this many of the data's problems are listed on the page; the
@@ -294,7 +293,7 @@ fn LoadFailure(
     view! {
         <div class="load-error" role=(!focused).then_some("alert")>
             <h1 aria-describedby="load-error-message">{t.load_failed}</h1>
-            <p id="load-error-message">{failure_message(&error, t)}</p>
+            <p id="load-error-message" inner_html=failure_message(&error, t)></p>
             <button type="button" class="retry" on:click=move |_| on_retry()>
                 {t.retry}
             </button>

@@ -102,19 +102,17 @@ pub fn landing() -> Landing {
     }
 }
 
-/// Focuses `el` without scrolling (it is where the reader is), making it
-/// focusable by script if it is not (a heading).
-fn focus(el: &web_sys::Element) -> bool {
-    let scripted = matches!(el.local_name().as_str(), "h1" | "h2" | "p");
-    if scripted && el.get_attribute("tabindex").is_none() {
+/// Focuses `el` without scrolling (it is where the reader is); a heading
+/// is made focusable by script first.
+fn focus(el: web_sys::Element, heading: bool) {
+    if heading {
         let _ = el.set_attribute("tabindex", "-1");
     }
-    let Ok(el) = el.clone().dyn_into::<web_sys::HtmlElement>() else {
-        return false;
-    };
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    el.focus_with_options(&options).is_ok()
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
 }
 
 fn app_element(selector: &str) -> Option<web_sys::Element> {
@@ -133,15 +131,20 @@ pub fn after_drawn(landing: Landing) {
     if let Some(view) = static_view() {
         view.remove();
     }
-    let target = match landing {
-        Landing::Stay => None,
+    // A card's heading, like the view's, takes the focus from script only.
+    let card = landing == Landing::Card;
+    let control = match landing {
+        Landing::Stay => return,
         Landing::Toolbar(selector) => app_element(&format!(".toolbar {selector}")),
-        Landing::Content(selector) => selector
-            .and_then(|s| app_element(&s))
-            .or_else(|| app_element(HEADING)),
-        Landing::Card => app_element(".detail .card h2").or_else(|| app_element(HEADING)),
+        Landing::Content(selector) => selector.and_then(|s| app_element(&s)),
+        Landing::Card => app_element(".detail .card h2"),
     };
-    if let Some(target) = target {
-        focus(&target);
+    match control {
+        Some(el) => focus(el, card),
+        None => {
+            if let Some(heading) = app_element(HEADING) {
+                focus(heading, true);
+            }
+        }
     }
 }
