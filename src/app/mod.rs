@@ -9,6 +9,7 @@ pub mod clock;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
+pub mod takeover;
 pub mod timeline;
 pub mod url;
 
@@ -21,7 +22,9 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{at_path, texts, Texts};
 use crate::model::locate::event_index;
 use crate::model::{Lang, LoadError, Timeline, MAX_BYTES, SCHEMA_VERSION};
+use crate::render::escape_html;
 use fetch::{fetch_timeline, FetchError, DATA_URL};
+use takeover::{after_drawn, landing, saved_cards};
 pub use timeline::TimelineView;
 
 /// Mounts the app in `#app`, or in the body if the page has no such element.
@@ -36,56 +39,8 @@ pub fn start() {
     }
 }
 
-/// The build-time first paint (`#static`), while it is in the page.
-fn static_view() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id("static")
-}
-
 fn static_view_present() -> bool {
-    static_view().is_some()
-}
-
-/// The build-time cards of every event (`#static`'s `.card`), kept to show
-/// under a load failure: a server's bad minute must not leave readers
-/// nothing. It is the build's own escaped HTML, never the data's.
-fn saved_cards() -> Option<String> {
-    let cards = static_view()?.query_selector(".card").ok()??;
-    Some(cards.inner_html())
-}
-
-/// Removes the first paint once the app shows the timeline or an error in
-/// its place. A reader who had tabbed into it keeps the focus on the same
-/// control of the app's view (a marker, a language, a button), once drawn.
-fn remove_static_view() {
-    let Some(view) = static_view() else {
-        return;
-    };
-    let focused = document()
-        .active_element()
-        .filter(|a| view.contains(Some(a)));
-    let selector = focused.and_then(|a| {
-        if let Some(id) = a.get_attribute("data-event-id") {
-            return Some(format!("[data-event-id=\"{id}\"]"));
-        }
-        if let Some(lang) = a.get_attribute("hreflang") {
-            return Some(format!(".language [lang=\"{lang}\"]"));
-        }
-        let class = a.class_name();
-        class.split_whitespace().next().map(|c| format!(".{c}"))
-    });
-    view.remove();
-    if let Some(selector) = selector {
-        request_animation_frame(move || {
-            let target = document()
-                .query_selector(&format!("#app {selector}"))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(target) = target {
-                let _ = target.focus();
-            }
-        });
-    }
+    takeover::static_view().is_some()
 }
 
 /// Resolves once the browser has reported the first paint's largest
@@ -208,16 +163,24 @@ fn content(
     load: impl Fn() + Copy + 'static,
 ) -> AnyView {
     let t = texts(lang);
-    if state != LoadState::Loading {
-        // Kept for a failure (now or after a Retry) before it leaves the
-        // page; copied only then, not at every start.
-        if matches!(state, LoadState::Failed(_)) && saved_list.with_value(Option::is_none) {
-            saved_list.set_value(saved_cards());
-        }
-        remove_static_view();
+    // Where the focus goes, read before anything is replaced; it lands
+    // once the new view is in the page, and the first paint leaves then
+    // (never before: see `takeover`).
+    let landing = landing();
+    let focused = landing.into_content();
+    // Kept for a failure (now or after a Retry) before the first paint
+    // leaves the page; copied only then, not at every start.
+    if matches!(state, LoadState::Failed(_)) && saved_list.with_value(Option::is_none) {
+        saved_list.set_value(saved_cards());
     }
+    spawn_local(async move { after_drawn(landing) });
     match state {
-        LoadState::Loading => view! { <p class="status" role="status">{t.loading}</p> }.into_any(),
+        // After Try again the focus rests on "Loading…", which it then
+        // says; else a status line says it.
+        LoadState::Loading => {
+            view! { <p class="status" role=(!focused).then_some("status")>{t.loading}</p> }
+                .into_any()
+        }
         LoadState::Ready(timeline) => {
             // Read the URL again: it may have changed meanwhile, and it
             // carries the selection across a change of language.
@@ -225,7 +188,7 @@ fn content(
         }
         LoadState::Failed(error) => {
             let saved = saved_list.get_value();
-            view! { <LoadFailure error t saved on_retry=move || load() /> }.into_any()
+            view! { <LoadFailure error t saved focused on_retry=move || load() /> }.into_any()
         }
     }
 }
@@ -263,9 +226,10 @@ fn LanguageSwitcher(
     }
 }
 
-/// The reader-facing sentence for a load failure.
+/// The reader-facing sentence for a load failure, as escaped HTML: the
+/// parser's own words (English) inside it are marked `lang="en"`.
 fn failure_message(error: &FetchError, t: &Texts) -> String {
-    match error {
+    let sentence = match error {
         FetchError::Network => t.network_failed.to_string(),
         FetchError::Timeout => t.timed_out.to_string(),
         FetchError::Http(404) => t.not_found.to_string(),
@@ -277,18 +241,23 @@ fn failure_message(error: &FetchError, t: &Texts) -> String {
             line,
             column,
         }) => {
+            // The sentence around a mark where the parser's words go: the
+            // place in the page's language, the parser's words in English.
+            let frame = escape_html(&(t.data_syntax)(*line, *column, "\u{1}"));
+            let words = format!("<span lang=\"en\">{}</span>", escape_html(message));
             let detail = match path.as_str() {
-                "" => message.clone(),
-                path => format!("{}: {message}", at_path(t, path)),
+                "" => words,
+                path => format!("{}: {words}", escape_html(&at_path(t, path))),
             };
-            (t.data_syntax)(*line, *column, &detail)
+            return frame.replacen('\u{1}', &detail, 1);
         }
         FetchError::Data(LoadError::SchemaVersion(found)) => {
             (t.schema_version)(*found, SCHEMA_VERSION)
         }
         FetchError::Data(LoadError::TooLarge { bytes }) => (t.too_large)(*bytes, MAX_BYTES),
         FetchError::Data(LoadError::Encoding { offset }) => (t.not_utf8)(*offset),
-    }
+    };
+    escape_html(&sentence)
 }
 
 /// At most this many of the data's problems are listed on the page; the
@@ -307,6 +276,10 @@ fn LoadFailure(
     t: &'static Texts,
     /// The build-time cards of the events (escaped HTML), if the page had them.
     saved: Option<String>,
+    /// The keyboard focus comes to the heading (the reader pressed Try
+    /// again, or had it in what this replaces), which then says what
+    /// happened, described by the sentence; else an alert says it.
+    focused: bool,
     /// Called when the reader asks to try again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -334,9 +307,9 @@ fn LoadFailure(
         view! { <ul class="problems" lang="en">{items}</ul> }
     });
     view! {
-        <div class="load-error" role="alert">
-            <h1>{t.load_failed}</h1>
-            <p>{failure_message(&error, t)}</p>
+        <div class="load-error" role=(!focused).then_some("alert")>
+            <h1 aria-describedby="load-error-message">{t.load_failed}</h1>
+            <p id="load-error-message" inner_html=failure_message(&error, t)></p>
             <button type="button" class="retry" on:click=move |_| on_retry()>
                 {t.retry}
             </button>

@@ -131,6 +131,30 @@ pub fn pinch_zoom(start: f64, now: f64) -> Option<ZoomStep> {
     }
 }
 
+/// How long a Ctrl/⌘ + wheel turn or a pinch must rest before its zoom is
+/// announced, in milliseconds: a wheel's notches come 10–100 ms apart, so
+/// one turn of five notches is one gesture, and one announcement.
+pub const GESTURE_REST_MS: u64 = 300;
+
+/// The steps of a zoom gesture (wheel notches, pinch steps): each is
+/// numbered, and only the last, once the gesture has rested
+/// [`GESTURE_REST_MS`], is announced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Gesture(u32);
+
+impl Gesture {
+    /// A step of the gesture: its number.
+    pub fn step(&mut self) -> u32 {
+        self.0 = self.0.wrapping_add(1);
+        self.0
+    }
+
+    /// Whether step `n` is still the latest (no step came after it).
+    pub fn is_latest(self, n: u32) -> bool {
+        self.0 == n
+    }
+}
+
 /// The most labels on one side of the axis for `count` events from
 /// position `first` (labels alternate, [`label_below`]).
 pub fn most_per_side(first: usize, count: usize) -> usize {

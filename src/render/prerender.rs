@@ -461,7 +461,7 @@ fn axis_tools(html: &mut String, t: &Texts) {
         "<div class=\"axis-tools\"><div class=\"zoom-bar\" role=\"group\" aria-label=\"{}\" inert>\
          <button type=\"button\" class=\"zoom-out\" aria-keyshortcuts=\"-\" aria-disabled=\"false\"><span aria-hidden=\"true\">− </span>{}</button>\
          <button type=\"button\" class=\"zoom-in\" aria-keyshortcuts=\"+\" aria-disabled=\"false\"><span aria-hidden=\"true\">+ </span>{}</button>\
-         <button type=\"button\" class=\"zoom-fit\" aria-pressed=\"false\">{}</button><p class=\"zoom-hint\">{}</p></div>\
+         <button type=\"button\" class=\"zoom-fit\" aria-disabled=\"false\">{}</button><p class=\"zoom-hint\">{}</p></div>\
          <div class=\"legend\"><p class=\"legend-title\">{}</p><ul>\
          <li><span class=\"swatch swatch-dot\" aria-hidden=\"true\"></span>{}</li>\
          <li><span class=\"swatch swatch-dot expected\" aria-hidden=\"true\"></span>{}</li>\

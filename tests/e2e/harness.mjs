@@ -307,6 +307,21 @@ export function frames(page, n = 2) {
   }), n);
 }
 
+/** A phone as Chromium emulates one: its viewport meta applies, touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/**
+ * Holds the page's WebAssembly back until the returned function is called:
+ * the first paint stays on screen, as on a slow connection, then the app
+ * takes it over.
+ */
+export async function holdWasm(page) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 /** The ids of the events marked selected (`aria-current="true"`). */
 export const selectedIds = (page) =>
   page.locator('[aria-current="true"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));

@@ -11,7 +11,7 @@ use super::flag;
 use super::state::TimelineState;
 use crate::app::dom::{self, listen, listen_active};
 use crate::app::url;
-use crate::model::zoom::{self, Zoom, ZoomStep};
+use crate::model::zoom::{self, Gesture, Zoom, ZoomStep, GESTURE_REST_MS};
 use crate::render::drawing::{layout_width, WIDEST_FRAME};
 
 /// The zoom of the axis and the frame it is seen through. `Copy`.
@@ -35,6 +35,8 @@ pub(super) struct ZoomState {
     drag: StoredValue<Option<(f64, f64)>>,
     /// The fingers' distance when a pinch (or its last step) began.
     pinch: StoredValue<Option<f64>>,
+    /// The steps of a wheel turn or a pinch, announced once it rests.
+    gesture: StoredValue<Gesture>,
     sync_url: bool,
 }
 
@@ -115,6 +117,7 @@ impl ZoomState {
             frame: NodeRef::new(),
             drag: StoredValue::new(None),
             pinch: StoredValue::new(None),
+            gesture: StoredValue::new(Gesture::default()),
             sync_url,
         }
     }
@@ -173,18 +176,52 @@ impl ZoomState {
     /// Zooms a step, keeping the point `x` pixels into the frame (its
     /// middle by default) where it is.
     pub fn step(&self, state: TimelineState, step: ZoomStep, x: Option<f64>) {
+        self.step_and_say(state, step, x, true);
+    }
+
+    /// A step that announces the level, or (`say` false: a step of a
+    /// gesture) leaves that to [`Self::gesture_step`].
+    fn step_and_say(&self, state: TimelineState, step: ZoomStep, x: Option<f64>, say: bool) {
         let to = self.drawn.get_untracked().step(step);
         // At the end of the range nothing moves, but the reader hears where
         // they are.
-        self.go(state, to.unwrap_or(self.drawn.get_untracked()), x);
+        self.go(state, to.unwrap_or(self.drawn.get_untracked()), x, say);
+    }
+
+    /// A step of a wheel turn or a pinch: the level is announced once, when
+    /// the gesture has rested ([`Gesture`]), not at every notch.
+    fn gesture_step(&self, state: TimelineState, step: ZoomStep, x: Option<f64>) {
+        self.step_and_say(state, step, x, false);
+        let mut gesture = self.gesture.get_value();
+        let n = gesture.step();
+        self.gesture.set_value(gesture);
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.gesture.get_value().is_latest(n) {
+                    this.announce(state);
+                }
+            },
+            std::time::Duration::from_millis(GESTURE_REST_MS),
+        );
     }
 
     /// The whole axis in the frame.
     pub fn fit(&self, state: TimelineState) {
-        self.go(state, Zoom::FIT, None);
+        self.go(state, Zoom::FIT, None, true);
     }
 
-    fn go(&self, state: TimelineState, to: Zoom, x: Option<f64>) {
+    /// Says the level drawn.
+    fn announce(&self, state: TimelineState) {
+        let drawn = self.drawn.get_untracked();
+        state.announcement.set(if drawn == Zoom::FIT {
+            state.t.zoom_fitted.to_string()
+        } else {
+            (state.t.zoom_level)(drawn.param())
+        });
+    }
+
+    fn go(&self, state: TimelineState, to: Zoom, x: Option<f64>, say: bool) {
         let frame = self.frame_px.get_untracked();
         let old = self.drawn.get_untracked().track(frame);
         // Buttons and keys keep the selected dot where it is, if it is in
@@ -210,11 +247,9 @@ impl ZoomState {
         request_animation_frame(move || {
             let drawn = this.drawn.get_untracked();
             this.set_scroll(zoom::keep_anchor(at, x, drawn.track(frame), frame));
-            state.announcement.set(if drawn == Zoom::FIT {
-                state.t.zoom_fitted.to_string()
-            } else {
-                (state.t.zoom_level)(drawn.param())
-            });
+            if say {
+                this.announce(state);
+            }
             if this.sync_url {
                 url::write_zoom(drawn.param());
             }
@@ -308,7 +343,7 @@ impl ZoomState {
             }
             e.prevent_default();
             if let Some(step) = zoom::wheel_zoom(e.delta_y()) {
-                this.step(state, step, x_in(f64::from(e.client_x())));
+                this.gesture_step(state, step, x_in(f64::from(e.client_x())));
             }
         });
         let fingers = |e: &web_sys::TouchEvent| {
@@ -337,7 +372,7 @@ impl ZoomState {
             e.prevent_default();
             if let Some(step) = zoom::pinch_zoom(start, now) {
                 this.pinch.set_value(Some(now));
-                this.step(state, step, x_in(mid));
+                this.gesture_step(state, step, x_in(mid));
             }
         });
         listen(frame.clone().into(), "touchend", move |_| {
@@ -390,10 +425,12 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 <span aria-hidden="true">"+ "</span>
                 {t.zoom_in}
             </button>
+            // A command like its neighbours, not a toggle: at the whole axis
+            // it can do no more, as Zoom out cannot.
             <button
                 type="button"
                 class="zoom-fit"
-                aria-pressed=move || flag(at_fit())
+                aria-disabled=move || flag(at_fit())
                 on:click=move |_| zs.fit(state)
             >
                 {t.zoom_fit}

@@ -316,3 +316,20 @@ fn centred_names_stay_on_the_track() {
         "wider than the track"
     );
 }
+
+#[test]
+fn only_the_last_step_of_a_gesture_is_announced() {
+    let mut gesture = Gesture::default();
+    // Five notches of one turn: each asks, once the wheel rests, whether
+    // it was the last; only the fifth was.
+    let notches: Vec<u32> = (0..5).map(|_| gesture.step()).collect();
+    let announced: Vec<u32> = notches
+        .into_iter()
+        .filter(|n| gesture.is_latest(*n))
+        .collect();
+    assert_eq!(announced.len(), 1);
+    // The next turn is a gesture of its own.
+    let next = gesture.step();
+    assert!(gesture.is_latest(next));
+    assert!(!gesture.is_latest(announced[0]));
+}
