@@ -8,13 +8,15 @@
 //! Runs on the host: it needs Rust, not the WebAssembly target. With no
 //! file named it checks `public/data/timeline.json`. Exit code 0 when every
 //! file is valid (warnings, such as a date far from all the others, do not
-//! fail it), 1 when any has a problem.
+//! fail it), 1 when any has a problem. An image under `media/` must exist
+//! in the site folder, the one above the data file's (`public/`).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use hkust_pumch_timeline::model::load::decode;
 use hkust_pumch_timeline::model::locate::Locator;
+use hkust_pumch_timeline::model::media::missing_files;
 use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, LoadError, Problem, MAX_BYTES};
 
@@ -86,6 +88,17 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Option<&'a str> {
     }
 }
 
+/// The site folder of a data file, where its images' `media/…` paths
+/// start: the folder above the data's own (`public/` for
+/// `public/data/timeline.json`, as `data/` and `media/` sit in the site).
+fn site_of(file: &str) -> std::path::PathBuf {
+    let folder = std::path::Path::new(file)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    folder.join("..")
+}
+
 /// Checks one file and prints what it finds; true when it is valid.
 fn check(file: &str) -> bool {
     let bytes = match std::fs::read(file) {
@@ -104,7 +117,7 @@ fn check(file: &str) -> bool {
         format!("{file}:{}:{}", place.line, place.column)
     };
     let (errors, warned) = match load(text) {
-        Ok(timeline) => (Vec::new(), warnings(&timeline)),
+        Ok(timeline) => (missing_files(&timeline, &site_of(file)), warnings(&timeline)),
         Err(LoadError::Invalid(problems)) => (problems, Vec::new()),
         Err(LoadError::Syntax {
             message,

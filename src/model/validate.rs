@@ -10,6 +10,8 @@ use super::lang::Lang;
 use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
 use super::timeline::{Entry, Timeline, TimelineHead};
 
+mod media;
+
 /// One thing wrong with the data, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -75,6 +77,8 @@ struct Validator {
     problems: Vec<Problem>,
     /// Each event's parsed start and end, filled when all are valid.
     dates: Vec<(PartialDate, Option<PartialDate>)>,
+    /// The file's `media_hosts`, lower-cased: where images may come from.
+    media_hosts: Vec<String>,
 }
 
 /// Lower-case letters, digits and hyphens, 1 to 64 of them: safe in URLs,
@@ -226,6 +230,8 @@ impl Validator {
             self.text(Path::Root("subtitle"), subtitle);
         }
 
+        self.media_hosts(&doc.media_hosts);
+
         let mut orgs = HashSet::new();
         for (i, org) in doc.organisations.iter().enumerate() {
             let root = Path::Root("organisations");
@@ -327,6 +333,7 @@ impl Validator {
             );
         }
         self.event_people(&path, event, people, sources);
+        self.event_media(&path, event);
         if event.sources.is_empty() {
             self.report(
                 path.field("sources"),

@@ -1,10 +1,11 @@
 //! HTML written as text by plain Rust, host-tested: the detail card and
-//! the print list ([`card`]), the axis's drawing ([`drawing`], which the
+//! the print list ([`card`]) with its photos and videos ([`media`]), the axis's drawing ([`drawing`], which the
 //! app draws too), the build-time first paint ([`prerender`]), and the
 //! escaping they all share.
 
 pub mod card;
 pub mod drawing;
+pub mod media;
 pub mod prerender;
 
 /// Escapes text for HTML content and attribute values.

@@ -18,6 +18,7 @@ fn entry(start: &str, end: Option<&str>) -> Entry {
         participants: vec![],
         quotes: vec![],
         sources: vec![],
+        media: vec![],
         notes: None,
     };
     Entry {
