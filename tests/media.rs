@@ -45,7 +45,11 @@ fn assert_one(doc: &Value, path: &str, words: &str) {
     let found = problems(doc);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with(&format!("{path}: ")), "{found:#?}");
-    assert!(found[0].contains(words), "{:?} should say {words:?}", found[0]);
+    assert!(
+        found[0].contains(words),
+        "{:?} should say {words:?}",
+        found[0]
+    );
 }
 
 #[test]
@@ -66,26 +70,123 @@ fn each_mistake_is_an_error_at_its_place() {
         with_media(json!([item]), &["img.example.org"])
     };
     let cases: Vec<(Value, String, &str)> = vec![
-        (edit(&|i| { i.as_object_mut().unwrap().remove("alt"); }), e.into(), "has no \"alt\""),
-        (edit(&|i| { i.as_object_mut().unwrap().remove("width"); }), e.into(), "has no \"width\""),
-        (edit(&|i| { i.as_object_mut().unwrap().remove("height"); }), e.into(), "has no \"height\""),
-        (edit(&|i| { i["alt"].as_object_mut().unwrap().remove("zh-Hant"); }), format!("{e}.alt"), "alt text in \"zh-Hant\" is missing"),
-        (edit(&|i| i["src"] = json!("javascript:alert(1)")), format!("{e}.src"), "cannot be an image's address (javascript:)"),
-        (edit(&|i| i["src"] = json!("data:image/png;base64,AAAA")), format!("{e}.src"), "(data:)"),
-        (edit(&|i| i["src"] = json!("http://img.example.org/a.jpg")), format!("{e}.src"), "not secure (http:)"),
-        (edit(&|i| i["src"] = json!("https://elsewhere.example.com/a.jpg")), format!("{e}.src"), "host \"elsewhere.example.com\" is not in \"media_hosts\""),
-        (edit(&|i| i["src"] = json!("media/../secret.png")), format!("{e}.src"), "not a plain file path"),
-        (edit(&|i| i["src"] = json!("photos/a.png")), format!("{e}.src"), "not under media/"),
-        (edit(&|i| i["width"] = json!(0)), format!("{e}.width"), "0 pixels is not a real image size"),
-        (edit(&|i| i["height"] = json!(20000)), format!("{e}.height"), "20000 pixels"),
-        (edit(&|i| i["srcset"][0]["width"] = json!(99999)), format!("{e}.srcset[0].width"), "99999 pixels"),
-        (edit(&|i| i["title"] = json!({ "en": "x" })), format!("{e}.title"), "belongs to a video"),
-        (edit(&|i| i["caption"] = json!({ "zh-Hant": "只有中文" })), format!("{e}.caption"), "English text (\"en\") is missing"),
-        (with_media(json!([{ "video": "https://www.dailymotion.com/video/x8", "title": { "en": "A" } }]), &[]), format!("{e}.video"), "is not a YouTube or Vimeo video"),
-        (with_media(json!([{ "video": "https://vimeo.com/76979871" }]), &[]), e.into(), "the video has no \"title\""),
-        (with_media(json!([{ "video": "https://vimeo.com/76979871", "title": { "en": "A" }, "src": "media/a.png" }]), &[]), format!("{e}.src"), "belongs to an image, not a video"),
-        (with_media(json!([{ "video": "https://vimeo.com/76979871", "title": { "en": "A" }, "poster": { "src": "media/a.png", "width": 10, "height": 10 } }]), &[]), format!("{e}.poster"), "the poster has no \"alt\""),
-        (with_media(json!([image()]), &["https://img.example.org/"]), "media_hosts[0]".into(), "is not a host name"),
+        (
+            edit(&|i| {
+                i.as_object_mut().unwrap().remove("alt");
+            }),
+            e.into(),
+            "has no \"alt\"",
+        ),
+        (
+            edit(&|i| {
+                i.as_object_mut().unwrap().remove("width");
+            }),
+            e.into(),
+            "has no \"width\"",
+        ),
+        (
+            edit(&|i| {
+                i.as_object_mut().unwrap().remove("height");
+            }),
+            e.into(),
+            "has no \"height\"",
+        ),
+        (
+            edit(&|i| {
+                i["alt"].as_object_mut().unwrap().remove("zh-Hant");
+            }),
+            format!("{e}.alt"),
+            "alt text in \"zh-Hant\" is missing",
+        ),
+        (
+            edit(&|i| i["src"] = json!("javascript:alert(1)")),
+            format!("{e}.src"),
+            "cannot be an image's address (javascript:)",
+        ),
+        (
+            edit(&|i| i["src"] = json!("data:image/png;base64,AAAA")),
+            format!("{e}.src"),
+            "(data:)",
+        ),
+        (
+            edit(&|i| i["src"] = json!("http://img.example.org/a.jpg")),
+            format!("{e}.src"),
+            "not secure (http:)",
+        ),
+        (
+            edit(&|i| i["src"] = json!("https://elsewhere.example.com/a.jpg")),
+            format!("{e}.src"),
+            "host \"elsewhere.example.com\" is not in \"media_hosts\"",
+        ),
+        (
+            edit(&|i| i["src"] = json!("media/../secret.png")),
+            format!("{e}.src"),
+            "not a plain file path",
+        ),
+        (
+            edit(&|i| i["src"] = json!("photos/a.png")),
+            format!("{e}.src"),
+            "not under media/",
+        ),
+        (
+            edit(&|i| i["width"] = json!(0)),
+            format!("{e}.width"),
+            "0 pixels is not a real image size",
+        ),
+        (
+            edit(&|i| i["height"] = json!(20000)),
+            format!("{e}.height"),
+            "20000 pixels",
+        ),
+        (
+            edit(&|i| i["srcset"][0]["width"] = json!(99999)),
+            format!("{e}.srcset[0].width"),
+            "99999 pixels",
+        ),
+        (
+            edit(&|i| i["title"] = json!({ "en": "x" })),
+            format!("{e}.title"),
+            "belongs to a video",
+        ),
+        (
+            edit(&|i| i["caption"] = json!({ "zh-Hant": "只有中文" })),
+            format!("{e}.caption"),
+            "English text (\"en\") is missing",
+        ),
+        (
+            with_media(
+                json!([{ "video": "https://www.dailymotion.com/video/x8", "title": { "en": "A" } }]),
+                &[],
+            ),
+            format!("{e}.video"),
+            "is not a YouTube or Vimeo video",
+        ),
+        (
+            with_media(json!([{ "video": "https://vimeo.com/76979871" }]), &[]),
+            e.into(),
+            "the video has no \"title\"",
+        ),
+        (
+            with_media(
+                json!([{ "video": "https://vimeo.com/76979871", "title": { "en": "A" }, "src": "media/a.png" }]),
+                &[],
+            ),
+            format!("{e}.src"),
+            "belongs to an image, not a video",
+        ),
+        (
+            with_media(
+                json!([{ "video": "https://vimeo.com/76979871", "title": { "en": "A" }, "poster": { "src": "media/a.png", "width": 10, "height": 10 } }]),
+                &[],
+            ),
+            format!("{e}.poster"),
+            "the poster has no \"alt\"",
+        ),
+        (
+            with_media(json!([image()]), &["https://img.example.org/"]),
+            "media_hosts[0]".into(),
+            "is not a host name",
+        ),
     ];
     for (doc, path, words) in &cases {
         assert_one(doc, path, words);
@@ -108,14 +209,33 @@ fn unknown_keys_are_refused_with_their_place() {
 #[test]
 fn video_addresses_name_their_player() {
     let cases = [
-        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://www.youtube.com/watch?feature=share&v=dQw4w9WgXcQ#t=3", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://youtu.be/dQw4w9WgXcQ?t=4", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://youtube.com/shorts/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?autoplay=1"),
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        (
+            "https://www.youtube.com/watch?feature=share&v=dQw4w9WgXcQ#t=3",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        (
+            "https://youtu.be/dQw4w9WgXcQ?t=4",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        (
+            "https://youtube.com/shorts/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        (
+            "https://vimeo.com/76979871",
+            "https://player.vimeo.com/video/76979871?autoplay=1",
+        ),
     ];
     for (url, player) in cases {
-        assert_eq!(Video::parse(url).map(Video::player).as_deref(), Some(player), "{url}");
+        assert_eq!(
+            Video::parse(url).map(Video::player).as_deref(),
+            Some(player),
+            "{url}"
+        );
     }
     for bad in [
         "http://www.youtube.com/watch?v=dQw4w9WgXcQ",
@@ -131,10 +251,22 @@ fn video_addresses_name_their_player() {
 #[test]
 fn local_and_listed_sources_pass() {
     let hosts = vec!["img.example.org".to_string()];
-    for ok in ["media/a.png", "media/2024/signing-800.jpg", "https://img.example.org/x/y.jpg?w=800", "https://IMG.example.org/a.png"] {
+    for ok in [
+        "media/a.png",
+        "media/2024/signing-800.jpg",
+        "https://img.example.org/x/y.jpg?w=800",
+        "https://IMG.example.org/a.png",
+    ] {
         assert_eq!(src_problem(ok, &hosts), None, "{ok}");
     }
-    for bad in ["/media/a.png", "media/a b.png", "media//a.png", "vbscript:x", "//img.example.org/a.png", "https://img.example.org.evil.com/a.png"] {
+    for bad in [
+        "/media/a.png",
+        "media/a b.png",
+        "media//a.png",
+        "vbscript:x",
+        "//img.example.org/a.png",
+        "https://img.example.org.evil.com/a.png",
+    ] {
         assert!(src_problem(bad, &hosts).is_some(), "{bad}");
     }
 }
@@ -157,7 +289,10 @@ fn the_card_shows_the_figure_with_its_sizes_and_loading() {
     // Only the selected card's first image loads at once.
     assert!(!html.contains("loading=\"lazy\""));
     let lazy = card_html_lazy(&timeline, entry, Lang::En);
-    assert!(lazy.contains("alt=\"Two people sign\" lang=\"en\" loading=\"lazy\" decoding=\"async\">"), "{lazy}");
+    assert!(
+        lazy.contains("alt=\"Two people sign\" lang=\"en\" loading=\"lazy\" decoding=\"async\">"),
+        "{lazy}"
+    );
 }
 
 #[test]
@@ -172,7 +307,11 @@ fn a_missing_local_file_is_found() {
     let found = missing_files(&timeline, &site);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].path, "events[0].media[0].src");
-    assert!(found[0].message.contains("public/media/signing.png"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("public/media/signing.png"),
+        "{}",
+        found[0].message
+    );
     std::fs::write(site.join("media/signing.png"), b"png").unwrap();
     assert!(missing_files(&timeline, &site).is_empty());
     std::fs::remove_dir_all(site).unwrap();

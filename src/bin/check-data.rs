@@ -117,7 +117,10 @@ fn check(file: &str) -> bool {
         format!("{file}:{}:{}", place.line, place.column)
     };
     let (errors, warned) = match load(text) {
-        Ok(timeline) => (missing_files(&timeline, &site_of(file)), warnings(&timeline)),
+        Ok(timeline) => (
+            missing_files(&timeline, &site_of(file)),
+            warnings(&timeline),
+        ),
         Err(LoadError::Invalid(problems)) => (problems, Vec::new()),
         Err(LoadError::Syntax {
             message,

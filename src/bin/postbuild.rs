@@ -177,11 +177,15 @@ fn run() -> Result<(), String> {
 fn csp(html: &str, hosts: &[String]) -> Result<String, String> {
     let frames = format!("frame-src {};", PLAYER_HOSTS.join(" "));
     if html.matches("frame-src").count() != 1 || !html.contains(&frames) {
-        return Err(format!("index.html's Content Security Policy must say `{frames}`"));
+        return Err(format!(
+            "index.html's Content Security Policy must say `{frames}`"
+        ));
     }
     let images = "img-src 'self' data:";
     if !html.contains(&format!("{images};")) {
-        return Err(format!("index.html's Content Security Policy must say `{images};`"));
+        return Err(format!(
+            "index.html's Content Security Policy must say `{images};`"
+        ));
     }
     let listed: String = hosts.iter().map(|h| format!(" https://{h}")).collect();
     Ok(html.replacen(images, &format!("{images}{listed}"), 1))

@@ -19,7 +19,10 @@ pub const MAX_SIDE: u32 = 10_000;
 pub const LOCAL_PREFIX: &str = "media/";
 
 /// The two hosts whose players may be framed (`frame-src` of the CSP).
-pub const PLAYER_HOSTS: [&str; 2] = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"];
+pub const PLAYER_HOSTS: [&str; 2] = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+];
 
 /// One photo or video of an event.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
@@ -217,10 +220,7 @@ pub fn local_sources(media: &Media) -> Vec<(String, &str)> {
 /// (the folder holding `index.html` and `media/`), as problems with their
 /// place: the build and the data check both look.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn missing_files(
-    timeline: &super::Timeline,
-    root: &std::path::Path,
-) -> Vec<super::Problem> {
+pub fn missing_files(timeline: &super::Timeline, root: &std::path::Path) -> Vec<super::Problem> {
     let mut problems = Vec::new();
     for (i, entry) in timeline.entries.iter().enumerate() {
         for (j, media) in entry.event.media.iter().enumerate() {

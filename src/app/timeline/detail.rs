@@ -85,11 +85,16 @@ fn play_videos(state: TimelineState) {
         else {
             return;
         };
-        let (Some(facade), Ok(frame)) = (button.parent_element(), document().create_element("iframe"))
+        let (Some(facade), Ok(frame)) =
+            (button.parent_element(), document().create_element("iframe"))
         else {
             return;
         };
-        for (name, data) in [("src", "data-player"), ("title", "data-title"), ("lang", "data-lang")] {
+        for (name, data) in [
+            ("src", "data-player"),
+            ("title", "data-title"),
+            ("lang", "data-lang"),
+        ] {
             let _ = frame.set_attribute(name, &button.get_attribute(data).unwrap_or_default());
         }
         let _ = frame.set_attribute("allow", "autoplay; fullscreen; picture-in-picture");
