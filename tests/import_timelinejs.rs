@@ -114,9 +114,20 @@ fn timelinejs_own_example_sheet_imports_with_exactly_the_problems_to_fix() {
     run.says(&["row 2 (\"Women in Computing\")", "background"]);
     // Its photos come over (their hosts listed), its video too; its
     // quotation, map, page and sound are listed.
-    run.says(&["check:", "\"media_hosts\" lists upload.wikimedia.org", "row 3 (\"Ada Lovelace\")"]);
-    assert!(ada.media[0].src.as_deref().unwrap().starts_with("https://upload.wikimedia.org/"));
-    assert!(doc.events.iter().any(|e| e.media.iter().any(|m| m.video.is_some())));
+    run.says(&[
+        "check:",
+        "\"media_hosts\" lists upload.wikimedia.org",
+        "row 3 (\"Ada Lovelace\")",
+    ]);
+    assert!(ada.media[0]
+        .src
+        .as_deref()
+        .unwrap()
+        .starts_with("https://upload.wikimedia.org/"));
+    assert!(doc
+        .events
+        .iter()
+        .any(|e| e.media.iter().any(|m| m.video.is_some())));
     run.says(&["row 6", "not carried over: its media", "google.com/maps"]);
     run.says(&["check:", "status"]);
     // The problems are exactly what an editor must fix: the events whose
@@ -186,10 +197,18 @@ fn timelinejs_own_example_json_files_import_and_list_what_they_lose() {
             .iter()
             .filter(|l| l.contains("not carried over: its media"))
             .count();
-        let carried = run.doc().events.iter().filter(|e| !e.media.is_empty()).count();
+        let carried = run
+            .doc()
+            .events
+            .iter()
+            .filter(|e| !e.media.is_empty())
+            .count();
         assert_eq!(carried + listed, with_media, "{file}");
         if name == "all-media-types" {
-            assert!(carried >= 3 && listed >= 3, "{carried} carried, {listed} listed");
+            assert!(
+                carried >= 3 && listed >= 3,
+                "{carried} carried, {listed} listed"
+            );
         }
         if name == "eras" {
             // Seventh-century dates: out of our reach, and said so.

@@ -79,9 +79,11 @@ pub(super) fn carry(
         format!("{LOCAL_PREFIX}{name}")
     };
     let file = place.folder.unwrap_or(Path::new(".")).join(path);
-    match std::fs::read(&file).map_err(|e| e.to_string()).and_then(|bytes| {
-        image_size(&bytes).ok_or_else(|| "not a PNG, JPEG, GIF or WebP image".to_string())
-    }) {
+    match std::fs::read(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            image_size(&bytes).ok_or_else(|| "not a PNG, JPEG, GIF or WebP image".to_string())
+        }) {
         Ok((width, height)) => {
             media.width = Some(width);
             media.height = Some(height);

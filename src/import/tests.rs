@@ -90,7 +90,12 @@ fn only_the_image_to_describe(report: &Report, path: &str) {
         .iter()
         .map(|p| p.split_once(&at).map_or(p.as_str(), |(_, w)| &w[..6]))
         .collect();
-    assert_eq!(words, ["\"width", "\"heigh", "\"alt\":"], "{:#?}", report.problems);
+    assert_eq!(
+        words,
+        ["\"width", "\"heigh", "\"alt\":"],
+        "{:#?}",
+        report.problems
+    );
 }
 
 #[test]
@@ -148,9 +153,20 @@ fn the_json_fixture_imports_with_only_its_photo_to_describe() {
     notice(&report, &["eras[0] (\"Fixture era\")", "eras"]);
     notice(
         &report,
-        &["events[1]", "image's width, height and alt text are to be written"],
+        &[
+            "events[1]",
+            "image's width, height and alt text are to be written",
+        ],
     );
-    notice(&report, &["the title slide", "media", "the title has none", "cover.jpg"]);
+    notice(
+        &report,
+        &[
+            "the title slide",
+            "media",
+            "the title has none",
+            "cover.jpg",
+        ],
+    );
     notice(&report, &["events[1]", "background", "#123456"]);
     notice(&report, &["events[1]", "slide type \"overview\""]);
     notice(&report, &["events[1]", "group \"Science\""]);
@@ -289,7 +305,14 @@ fn a_local_image_gets_its_size_and_a_video_its_title() {
     let image = &doc.events[0].media[0];
     assert_eq!(image.src.as_deref(), Some("media/signing.png"));
     assert_eq!((image.width, image.height), (Some(1200), Some(800)));
-    notice(&report, &["copy its image", "img/signing.png", "public/media/signing.png"]);
+    notice(
+        &report,
+        &[
+            "copy its image",
+            "img/signing.png",
+            "public/media/signing.png",
+        ],
+    );
     let video = &doc.events[1].media[0];
     assert_eq!(video.video.as_deref(), Some("https://youtu.be/dQw4w9WgXcQ"));
     assert_eq!(video.title.as_ref().unwrap().en(), "The film");

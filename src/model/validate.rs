@@ -9,7 +9,6 @@ use super::date::PartialDate;
 use super::lang::Lang;
 use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
 use super::timeline::{Entry, Timeline, TimelineHead};
-
 mod media;
 
 /// One thing wrong with the data, and where.
@@ -77,7 +76,7 @@ struct Validator {
     problems: Vec<Problem>,
     /// Each event's parsed start and end, filled when all are valid.
     dates: Vec<(PartialDate, Option<PartialDate>)>,
-    /// The file's `media_hosts`, lower-cased: where images may come from.
+    /// The file's `media_hosts`: where images may come from over https.
     media_hosts: Vec<String>,
 }
 
@@ -229,7 +228,6 @@ impl Validator {
         if let Some(subtitle) = &doc.subtitle {
             self.text(Path::Root("subtitle"), subtitle);
         }
-
         self.media_hosts(&doc.media_hosts);
 
         let mut orgs = HashSet::new();
