@@ -316,3 +316,41 @@ fn a_missing_local_file_is_found() {
     assert!(missing_files(&timeline, &site).is_empty());
     std::fs::remove_dir_all(site).unwrap();
 }
+
+#[test]
+fn the_data_check_finds_a_missing_image_file_next_to_the_data() {
+    // A site as built: data/timeline.json and media/ side by side.
+    let site = std::env::temp_dir().join(format!("timeline-check-media-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("data")).unwrap();
+    std::fs::create_dir_all(site.join("media")).unwrap();
+    let file = site.join("data/timeline.json");
+    let mut item = image();
+    item["srcset"] = json!([]);
+    std::fs::write(
+        &file,
+        serde_json::to_string_pretty(&with_media(json!([item]), &[])).unwrap(),
+    )
+    .unwrap();
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_check-data"))
+            .arg(&file)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, text) = run();
+    assert_eq!(code, Some(1), "{text}");
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{}:", file.display())),
+        "{first}"
+    );
+    assert!(
+        first.contains(": error at events[0].media[0].src: there is no file \"media/signing.png\""),
+        "{first}"
+    );
+    std::fs::write(site.join("media/signing.png"), b"png").unwrap();
+    let (code, text) = run();
+    assert_eq!(code, Some(0), "{text}");
+    std::fs::remove_dir_all(site).unwrap();
+}
