@@ -354,3 +354,38 @@ fn the_data_check_finds_a_missing_image_file_next_to_the_data() {
     assert_eq!(code, Some(0), "{text}");
     std::fs::remove_dir_all(site).unwrap();
 }
+
+#[test]
+fn the_build_fails_on_a_missing_image_file() {
+    let site = std::env::temp_dir().join(format!("timeline-build-media-{}", std::process::id()));
+    std::fs::create_dir_all(site.join("data")).unwrap();
+    std::fs::write(
+        site.join("index.html"),
+        "<html><head><title></title></head></html>",
+    )
+    .unwrap();
+    let doc = with_media(json!([image()]), &[]);
+    std::fs::write(site.join("data/timeline.json"), doc.to_string()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_postbuild"))
+        .arg(&site)
+        .env_remove("TRUNK_STAGING_DIR")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("names images the build does not have"),
+        "{err}"
+    );
+    assert!(
+        err.contains("events[0].media[0].src: there is no file \"media/signing.png\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "events[0].media[0].srcset[0].src: there is no file \"media/signing-800.png\""
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(site).unwrap();
+}
