@@ -7,6 +7,8 @@
 // video's host before the click; print.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serve, launch, openPage, axe, frames, screenshot } from './harness.mjs';
 import { mediaSite, PHOTO, YOUTUBE, VIMEO } from './media-site.mjs';
 
@@ -194,4 +196,26 @@ test('print shows the image and a link to the video, no button', async () => {
   assert.equal(await card.locator('.play').isVisible(), false);
   assert.ok(await page.locator('.print-list figure.media img').first().isVisible());
   assert.deepEqual(page.videoRequests, []);
+});
+
+test('the app refuses bad media with each error at its place', async () => {
+  const bad = structuredClone(site.data);
+  bad.events[0].media = [{ ...PHOTO, src: 'http://images.example.org/a.jpg' }];
+  bad.events[1].media = [{ ...YOUTUBE, video: 'https://www.dailymotion.com/video/x7tgad0' }];
+  const { alt, ...noAlt } = PHOTO;
+  bad.events[2].media = [{ ...noAlt, width: 0 }];
+  await writeFile(join(site.dir, 'bad-media.json'), JSON.stringify(bad));
+  const page = await open();
+  await page.goto(`${app.url}?data=bad-media.json`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  for (const words of [
+    /events\[0\]\.media\[0\]\.src: "http:\/\/images\.example\.org\/a\.jpg" is not secure/,
+    /events\[1\]\.media\[0\]\.video: "https:\/\/www\.dailymotion\.com\/video\/x7tgad0" is not a YouTube or Vimeo video/,
+    /events\[2\]\.media\[0\]\.width: 0 pixels is not a real image size/,
+    /events\[2\]\.media\[0\]: an image has no "alt"/,
+  ]) {
+    assert.match(text, words);
+  }
 });
