@@ -160,7 +160,7 @@ test('the video facade asks nothing of the video host until Play; then the playe
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
     await page.goto(`${app.url}?lang=zh-Hans&event=${site.data.events[i].id}`);
     await appReady(page);
-    const button = page.getByRole('button', { name: `播放视频：${title}` });
+    const button = page.getByRole('button', { name: `播放视频：${title}`, exact: true });
     await button.waitFor();
     if (video.poster) {
       await page.waitForFunction(() => document.querySelector('#app .detail .facade img')?.complete);
