@@ -90,6 +90,8 @@ export async function mediaSite() {
   data.events[0].media = [PHOTO];
   data.events[1].media = [YOUTUBE];
   data.events[2].media = [VIMEO];
+  // A deployer's listed host: the build writes it into the pages' img-src.
+  data.media_hosts = ['images.example.org'];
   await writeFile(join(dir, 'data', 'timeline.json'), JSON.stringify(data, null, 2));
   await mkdir(join(dir, 'media'), { recursive: true });
   await writeFile(join(dir, 'media', 'signing.png'), png(1200, 800));

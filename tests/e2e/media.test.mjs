@@ -219,3 +219,16 @@ test('the app refuses bad media with each error at its place', async () => {
     assert.match(text, words);
   }
 });
+
+test('the CSP names exactly the two players in frame-src, and the data\'s media_hosts in the page\'s img-src', async () => {
+  const res = await fetch(app.url);
+  const frameSrc = (policy) => policy.split(';').map((d) => d.trim()).filter((d) => d.startsWith('frame-src'));
+  const players = ['frame-src https://www.youtube-nocookie.com https://player.vimeo.com'];
+  assert.deepEqual(frameSrc(res.headers.get('content-security-policy')), players, 'nginx header');
+  // The release HTML is minified: attributes in any order.
+  const tag = /<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/.exec(await res.text())?.[0] ?? '';
+  const meta = /content="([^"]+)"/.exec(tag)?.[1] ?? '';
+  assert.deepEqual(frameSrc(meta), players, 'the page\'s meta');
+  assert.match(meta, /img-src 'self' data: https:\/\/images\.example\.org;/);
+  assert.match(res.headers.get('content-security-policy'), /img-src 'self' data: https:;/);
+});
