@@ -10,7 +10,8 @@
 //! Runs on the host: it needs Rust, not the WebAssembly target. With no
 //! file named it checks `public/data/timeline.json`. Exit code 0 when every
 //! file is valid (warnings, such as a date far from all the others, do not
-//! fail it), 1 when any has a problem.
+//! fail it), 1 when any has a problem. An image under `media/` must exist
+//! in the site folder, the one above the data file's (`public/`).
 //!
 //! Given a built site's `data/timeline.json` (e.g. `dist/data/timeline.json`,
 //! with the pages in the folder above), it also checks that the first
@@ -24,7 +25,8 @@ use hkust_pumch_timeline::i18n::{at_path, texts};
 use hkust_pumch_timeline::model::form::{self, Placed};
 use hkust_pumch_timeline::model::load::decode;
 use hkust_pumch_timeline::model::locate::{event_index, Locator};
-use hkust_pumch_timeline::model::{Lang, LoadError, MAX_BYTES};
+use hkust_pumch_timeline::model::media::missing_files;
+use hkust_pumch_timeline::model::{load, Lang, LoadError, MAX_BYTES};
 use hkust_pumch_timeline::render::stamp;
 
 const DEFAULT: &str = "public/data/timeline.json";
@@ -116,6 +118,17 @@ fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Option<&'a str> {
     }
 }
 
+/// The site folder of a data file, where its images' `media/…` paths
+/// start: the folder above the data's own (`public/` for
+/// `public/data/timeline.json`, as `data/` and `media/` sit in the site).
+fn site_of(file: &str) -> std::path::PathBuf {
+    let folder = std::path::Path::new(file)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    folder.join("..")
+}
+
 /// Checks one file and prints what it finds; true when it is valid.
 fn check(file: &str) -> bool {
     let bytes = match std::fs::read(file) {
@@ -128,7 +141,7 @@ fn check(file: &str) -> bool {
     let Some(text) = text_of(file, &bytes) else {
         return false;
     };
-    let report = match form::check(text) {
+    let mut report = match form::check(text) {
         Ok(report) => report,
         Err(LoadError::SchemaVersion(None)) if form::is_timelinejs(text) => {
             say!(
@@ -150,6 +163,20 @@ fn check(file: &str) -> bool {
             return false;
         }
     };
+    // Data the app reads may still name an image the site lacks.
+    if report.errors.is_empty() {
+        if let Ok(timeline) = load(text) {
+            let locator = Locator::new(text);
+            report.errors.extend(
+                missing_files(&timeline, &site_of(file))
+                    .into_iter()
+                    .map(|problem| Placed {
+                        place: locator.locate(&problem.path),
+                        problem,
+                    }),
+            );
+        }
+    }
     // Errors and warnings in the file's order, so an editor goes down it once.
     let mut all: Vec<(&str, &Placed)> = report.errors.iter().map(|p| ("error", p)).collect();
     all.extend(report.warnings.iter().map(|p| ("warning", p)));

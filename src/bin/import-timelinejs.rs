@@ -105,6 +105,7 @@ Exit code 0: valid output; 1: output written, with problems to fix; 2: nothing i
         let options = Options {
             lang: args.lang,
             organisations: &organisations,
+            folder: std::path::Path::new(&args.file).parent(),
         };
         let report = import(&text, Format::of(&args.file, &text), &options)
             .map_err(|e| format!("{}: {e}", args.file))?;

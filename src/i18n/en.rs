@@ -101,4 +101,6 @@ pub(super) const EN: Texts = Texts {
     copy_failed: "Could not copy: select the code and copy it by hand.",
     close: "Close",
     translated_title: |title| format!(" (translated title: {title})"),
+    play_video: "Play video: ",
+    video_link: "Watch the video: ",
 };

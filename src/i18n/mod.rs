@@ -143,6 +143,11 @@ pub struct Texts {
     pub close: &'static str,
     /// A translated title, after the original one.
     pub translated_title: fn(&str) -> String,
+    /// Before a video's title, on the button that loads its player.
+    pub play_video: &'static str,
+    /// Before a video's title, on the link to it (without JavaScript, in
+    /// print).
+    pub video_link: &'static str,
 }
 
 impl Texts {

@@ -55,6 +55,8 @@ fn strings(t: &Texts) -> Vec<(&'static str, &'static str)> {
         ("copied", t.copied),
         ("copy_failed", t.copy_failed),
         ("close", t.close),
+        ("play_video", t.play_video),
+        ("video_link", t.video_link),
     ]
 }
 

@@ -96,4 +96,6 @@ pub(super) const ZH_HANS: Texts = Texts {
     copy_failed: "未能复制：请选中代码后手动复制。",
     close: "关闭",
     translated_title: |title| format!("（标题译文：{title}）"),
+    play_video: "播放视频：",
+    video_link: "观看视频：",
 };

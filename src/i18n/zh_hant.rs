@@ -96,4 +96,6 @@ pub(super) const ZH_HANT: Texts = Texts {
     copy_failed: "未能複製：請選取代碼後手動複製。",
     close: "關閉",
     translated_title: |title| format!("（標題譯文：{title}）"),
+    play_video: "播放影片：",
+    video_link: "觀看影片：",
 };

@@ -155,6 +155,12 @@ pub fn convert(source: Source, options: &Options) -> Converted {
                 ));
             }
             notices.extend(leftovers(slide, &label));
+            if let Some(media) = &slide.media {
+                notices.push(format!(
+                    "{label}: not carried over: its media (the title has none): {}",
+                    media_words(media)
+                ));
+            }
             (
                 to_text(&slide.headline).text,
                 Some(subtitle.text).filter(|s| !s.is_empty()),
@@ -172,10 +178,11 @@ pub fn convert(source: Source, options: &Options) -> Converted {
         notices.push(format!("not carried over: {what}"));
     }
 
+    let mut hosts = Vec::new();
     let mut drafts: Vec<Draft> = source
         .events
         .iter()
-        .map(|slide| draft(slide, options, &mut sources, &mut notices))
+        .map(|slide| draft(slide, options, &mut sources, &mut hosts, &mut notices))
         .collect();
     let no_kind = drafts.iter().filter(|d| !d.kind_from_group).count();
     let no_org = drafts
@@ -235,6 +242,7 @@ pub fn convert(source: Source, options: &Options) -> Converted {
             people: Vec::new(),
             sources: sources.list,
             events,
+            media_hosts: hosts,
             notes: Some("Imported from TimelineJS with import-timelinejs: check each event's kind, status and sources, and each source's title and publisher.".into()),
         },
         notices,
@@ -247,6 +255,7 @@ fn draft(
     slide: &Slide,
     options: &Options,
     sources: &mut Sources,
+    hosts: &mut Vec<String>,
     notices: &mut Vec<String>,
 ) -> Draft {
     let lang = options.lang;
@@ -311,6 +320,16 @@ fn draft(
     if let Some(media) = &slide.media {
         notes.push(format!("TimelineJS media: {}.", media_words(media)));
     }
+    let place = super::media::Place {
+        lang,
+        folder: options.folder,
+        label: &label,
+    };
+    let media = slide
+        .media
+        .iter()
+        .filter_map(|m| super::media::carry(m, &headline.text, &place, hosts, notices))
+        .collect();
     Draft {
         kind_from_group,
         slug: slug(&headline.text),
@@ -327,6 +346,7 @@ fn draft(
             participants: Vec::new(),
             quotes: Vec::new(),
             sources: ids,
+            media,
             notes: Some(notes.join(" ")),
             resolved_by: None,
         },
@@ -388,12 +408,6 @@ fn media_words(media: &super::slides::Media) -> String {
 /// since they are not carried over.
 fn leftovers(slide: &Slide, label: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(media) = &slide.media {
-        out.push(format!(
-            "{label}: not carried over: its media (this timeline format has no media yet): {}",
-            media_words(media)
-        ));
-    }
     if !slide.background.is_empty() {
         out.push(format!(
             "{label}: not carried over: its background ({})",

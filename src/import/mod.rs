@@ -12,11 +12,13 @@
 //! - [`html`]: HTML texts to plain text and links;
 //! - [`convert`]: slides to our data;
 //! - [`sources`]: the texts' links as sources;
-//! - [`ids`]: valid, stable, unique ids.
+//! - [`ids`]: valid, stable, unique ids;
+//! - [`media`]: photos and videos, with their sizes read from local files.
 
 pub mod convert;
 pub mod html;
 pub mod ids;
+pub mod media;
 pub mod sheet;
 pub mod slides;
 pub mod sources;
@@ -33,6 +35,8 @@ pub struct Options<'a> {
     /// Organisations a TimelineJS group may name (from one of our data
     /// files), copied into the output when an event names one.
     pub organisations: &'a [Organisation],
+    /// The folder of the imported file, where its local images are read.
+    pub folder: Option<&'a std::path::Path>,
 }
 
 /// Which of TimelineJS's formats a file is in.

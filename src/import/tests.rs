@@ -19,6 +19,7 @@ fn run(text: &str, format: Format, lang: Lang) -> (Report, TimelineDoc) {
     let options = Options {
         lang,
         organisations: &ours.doc.organisations,
+        folder: None,
     };
     let report = import(text, format, &options).expect("imports");
     let doc = serde_json::from_str(&report.json).expect("our format");
@@ -80,11 +81,33 @@ fn ids_are_valid_stable_and_unique() {
     assert_eq!(ids.claim("kept"), "kept-2");
 }
 
+/// The only problems are what TimelineJS does not give of the image at
+/// `path`: its width, height and alt text.
+fn only_the_image_to_describe(report: &Report, path: &str) {
+    let at = format!("error at {path}: an image has no ");
+    let words: Vec<&str> = report
+        .problems
+        .iter()
+        .map(|p| p.split_once(&at).map_or(p.as_str(), |(_, w)| &w[..6]))
+        .collect();
+    assert_eq!(
+        words,
+        ["\"width", "\"heigh", "\"alt\":"],
+        "{:#?}",
+        report.problems
+    );
+}
+
 #[test]
-fn the_json_fixture_imports_as_valid_data() {
+fn the_json_fixture_imports_with_only_its_photo_to_describe() {
     let (report, doc) = run(JSON, Format::Json, Lang::En);
-    assert_eq!(report.problems, Vec::<String>::new());
-    load(&report.json).expect("the app loads the output");
+    only_the_image_to_describe(&report, "events[0].media[0]");
+    let photo = &doc.events[0].media[0];
+    assert_eq!(photo.src.as_deref(), Some("https://example.org/photo.jpg"));
+    assert_eq!(photo.caption.as_ref().unwrap().en(), "A photo");
+    assert_eq!(photo.credit.as_ref().unwrap().en(), "Someone");
+    assert_eq!(doc.media_hosts, ["example.org"]);
+    notice(&report, &["check:", "\"media_hosts\" lists example.org"]);
     assert_eq!(doc.title.en(), "Fixture & test timeline");
     // In date order; each keeps its precision: a year stays a year.
     let dates: Vec<&str> = doc.events.iter().map(|e| e.date.as_str()).collect();
@@ -130,9 +153,20 @@ fn the_json_fixture_imports_as_valid_data() {
     notice(&report, &["eras[0] (\"Fixture era\")", "eras"]);
     notice(
         &report,
-        &["events[1]", "media", "no media yet", "photo.jpg"],
+        &[
+            "events[1]",
+            "image's width, height and alt text are to be written",
+        ],
     );
-    notice(&report, &["the title slide", "media", "cover.jpg"]);
+    notice(
+        &report,
+        &[
+            "the title slide",
+            "media",
+            "the title has none",
+            "cover.jpg",
+        ],
+    );
     notice(&report, &["events[1]", "background", "#123456"]);
     notice(&report, &["events[1]", "slide type \"overview\""]);
     notice(&report, &["events[1]", "group \"Science\""]);
@@ -153,9 +187,9 @@ fn the_json_fixture_imports_as_valid_data() {
 }
 
 #[test]
-fn the_csv_fixture_imports_as_valid_data() {
+fn the_csv_fixture_imports_with_only_its_photo_to_describe() {
     let (report, doc) = run(CSV, Format::Csv, Lang::En);
-    assert_eq!(report.problems, Vec::<String>::new());
+    only_the_image_to_describe(&report, "events[1].media[0]");
     assert_eq!(doc.title.en(), "Fixture sheet");
     let dates: Vec<(&str, Option<&str>)> = doc
         .events
@@ -172,7 +206,10 @@ fn the_csv_fixture_imports_as_valid_data() {
     );
     notice(&report, &["row 4 (\"Fixture era\")", "eras"]);
     notice(&report, &["row 2 (\"Fixture sheet\")", "background"]);
-    notice(&report, &["row 3", "media", "A caption"]);
+    assert_eq!(
+        doc.events[1].media[0].caption.as_ref().map(|c| c.en()),
+        Some("A caption")
+    );
     notice(&report, &["row 5", "\"Around then\""]);
     notice(&report, &["column \"Notes\""]);
 }
@@ -193,7 +230,8 @@ fn another_language_fills_that_language_and_english_is_asked_for() {
         report
             .problems
             .iter()
-            .all(|p| p.contains("the English text (\"en\") is missing")),
+            .all(|p| p.contains("the English text (\"en\") is missing")
+                || p.contains(".media[0]: an image has no ")),
         "{:#?}",
         report.problems
     );
@@ -239,4 +277,50 @@ fn our_types_write_back_what_they_read() {
     let written = serde_json::to_string_pretty(&doc).unwrap();
     assert_eq!(serde_json::from_str::<TimelineDoc>(&written).unwrap(), doc);
     load(&written).expect("still valid");
+}
+
+#[test]
+fn a_local_image_gets_its_size_and_a_video_its_title() {
+    let folder = std::env::temp_dir().join(format!("import-media-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("img")).unwrap();
+    // A PNG header: 1200 × 800.
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&[0, 0, 4, 176, 0, 0, 3, 32]);
+    std::fs::write(folder.join("img/signing.png"), png).unwrap();
+    let json = r#"{"title": {"text": {"headline": "Media"}}, "events": [
+        {"start_date": {"year": "2024"}, "text": {"headline": "Signing", "text": "<a href='https://example.org/a'>a</a>"},
+         "media": {"url": "img/signing.png", "caption": "The signing"}},
+        {"start_date": {"year": "2025"}, "text": {"headline": "The film", "text": "<a href='https://example.org/b'>b</a>"},
+         "media": {"url": "https://youtu.be/dQw4w9WgXcQ"}},
+        {"start_date": {"year": "2026"}, "text": {"headline": "A map", "text": "<a href='https://example.org/c'>c</a>"},
+         "media": {"url": "https://www.google.com/maps/place/Beijing"}}
+    ]}"#;
+    let options = Options {
+        lang: Lang::En,
+        organisations: &[],
+        folder: Some(&folder),
+    };
+    let report = import(json, Format::Json, &options).expect("imports");
+    let doc: TimelineDoc = serde_json::from_str(&report.json).unwrap();
+    let image = &doc.events[0].media[0];
+    assert_eq!(image.src.as_deref(), Some("media/signing.png"));
+    assert_eq!((image.width, image.height), (Some(1200), Some(800)));
+    notice(
+        &report,
+        &[
+            "copy its image",
+            "img/signing.png",
+            "public/media/signing.png",
+        ],
+    );
+    let video = &doc.events[1].media[0];
+    assert_eq!(video.video.as_deref(), Some("https://youtu.be/dQw4w9WgXcQ"));
+    assert_eq!(video.title.as_ref().unwrap().en(), "The film");
+    assert!(doc.events[2].media.is_empty());
+    notice(&report, &["not carried over", "google.com/maps"]);
+    // Only the alt text is left to write (and the kinds, sources... are fine).
+    let problems: Vec<&String> = report.problems.iter().collect();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("events[0].media[0]: an image has no \"alt\""));
+    std::fs::remove_dir_all(folder).unwrap();
 }

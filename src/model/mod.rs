@@ -11,6 +11,7 @@
 //! - [`date`]: dates known to a year, a month or a day;
 //! - [`layout`]: where things go on the time axis;
 //! - [`lang`]: the three languages;
+//! - [`media`]: photos and videos in events, and their addresses;
 //! - [`options`]: what the URL says (event, language, theme, filter, embed options);
 //! - [`embed`]: the embed snippet and the messages to a host page;
 //! - [`color`]: the `?accent=` colour, fitted for contrast;
@@ -26,6 +27,7 @@ pub mod lang;
 pub mod layout;
 pub mod load;
 pub mod locate;
+pub mod media;
 pub mod nav;
 pub mod options;
 pub mod schema;

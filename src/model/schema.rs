@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::lang::Lang;
+use super::media::Media;
 
 /// The one schema version this app reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -66,6 +67,12 @@ pub struct TimelineDoc {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
+    /// The hosts (e.g. `images.example.org`) from which events' images
+    /// may come over `https:`, besides the site's own `media/`: the
+    /// deployer's one setting, which the build writes into the pages'
+    /// Content Security Policy (`img-src`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_hosts: Vec<String>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,6 +202,9 @@ pub struct Event {
     /// looks pending ([`Event::pending`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_by: Option<String>,
+    /// Photos and videos, shown in the card ([`super::media`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<Media>,
     /// For editors: where a wording comes from, what is our translation.
     /// Never shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -14,6 +14,8 @@ pub struct TimelineHead {
     pub organisations: Vec<Organisation>,
     pub people: Vec<Person>,
     pub sources: Vec<Source>,
+    /// Where images may come from over `https:` (the build's CSP).
+    pub media_hosts: Vec<String>,
 }
 
 impl TimelineHead {
@@ -26,6 +28,7 @@ impl TimelineHead {
             people,
             sources,
             events,
+            media_hosts,
             ..
         } = doc;
         let head = TimelineHead {
@@ -34,6 +37,7 @@ impl TimelineHead {
             organisations,
             people,
             sources,
+            media_hosts,
         };
         (head, events)
     }

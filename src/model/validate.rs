@@ -9,6 +9,7 @@ use super::date::PartialDate;
 use super::lang::Lang;
 use super::schema::{Event, Localized, TimelineDoc, SCHEMA_VERSION};
 use super::timeline::{Entry, Timeline, TimelineHead};
+mod media;
 
 mod resolved;
 
@@ -77,6 +78,8 @@ struct Validator {
     problems: Vec<Problem>,
     /// Each event's parsed start and end, filled when all are valid.
     dates: Vec<(PartialDate, Option<PartialDate>)>,
+    /// The file's `media_hosts`: where images may come from over https.
+    media_hosts: Vec<String>,
 }
 
 /// Lower-case letters, digits and hyphens, 1 to 64 of them: safe in URLs,
@@ -227,6 +230,7 @@ impl Validator {
         if let Some(subtitle) = &doc.subtitle {
             self.text(Path::Root("subtitle"), subtitle);
         }
+        self.media_hosts(&doc.media_hosts);
 
         let mut orgs = HashSet::new();
         for (i, org) in doc.organisations.iter().enumerate() {
@@ -331,6 +335,7 @@ impl Validator {
             );
         }
         self.event_people(&path, event, people, sources);
+        self.event_media(&path, event);
         if event.sources.is_empty() {
             self.report(
                 path.field("sources"),

@@ -44,10 +44,21 @@ fn time(html: &mut String, date: PartialDate, lang: Lang) {
 }
 
 /// The card of `entry` in `lang`, as HTML: title, dates (at their
-/// precision; a derived end says so), status, place, summary, people by
-/// organisation, quotes (never translated) and sources (titles as
-/// published, with a translation where the reader's language differs).
+/// precision; a derived end says so), status, place, photos and videos,
+/// summary, people by organisation, quotes (never translated) and sources
+/// (titles as published, with a translation where the reader's language
+/// differs). This is the selected card: its first image loads at once.
 pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
+    card_html_loading(timeline, entry, lang, true)
+}
+
+/// [`card_html`] for a card that is not the selected one (the print list,
+/// the first paint's other cards): its images load lazily.
+pub fn card_html_lazy(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
+    card_html_loading(timeline, entry, lang, false)
+}
+
+fn card_html_loading(timeline: &Timeline, entry: &Entry, lang: Lang, eager: bool) -> String {
     let event = &entry.event;
     let expected = event.pending();
     let mut html = String::with_capacity(2048);
@@ -62,6 +73,7 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     if let Some(note) = event.end.as_ref().and_then(|e| e.note.as_ref()) {
         localized(&mut html, "p", "end-note", note, lang);
     }
+    super::media::figures(&mut html, event, lang, eager);
     localized(&mut html, "p", "summary", &event.summary, lang);
     people(&mut html, timeline, event, lang);
     quotes(&mut html, timeline, event, lang);

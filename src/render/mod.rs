@@ -1,12 +1,13 @@
 //! HTML written as text by plain Rust, host-tested: the detail card and
-//! the print list ([`card`]), the axis's drawing ([`drawing`], which the
-//! app draws too), the build-time first paint ([`prerender`]) and the
-//! record of the data it was drawn from ([`stamp`]), what the build
-//! writes for the server ([`serving`], [`nginx`]), and the escaping they
-//! all share.
+//! the print list ([`card`]) with its photos and videos ([`media`]), the
+//! axis's drawing ([`drawing`], which the app draws too), the build-time
+//! first paint ([`prerender`]) and the record of the data it was drawn from
+//! ([`stamp`]), what the build writes for the server ([`serving`],
+//! [`nginx`]), and the escaping they all share.
 
 pub mod card;
 pub mod drawing;
+pub mod media;
 pub mod nginx;
 pub mod prerender;
 pub mod serving;

@@ -37,7 +37,7 @@
 
 use std::fmt::Write;
 
-use super::card::{card_html, localized};
+use super::card::{card_html, card_html_lazy, localized};
 use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
 use super::escape_html;
 use crate::i18n::{texts, Texts};
@@ -490,8 +490,8 @@ fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
         "<section class=\"detail\" aria-label=\"{}\"><div class=\"card\">",
         escape_html(t.selected_event)
     );
-    for entry in &timeline.entries {
-        let card = card_html(timeline, entry, lang);
+    for (i, entry) in timeline.entries.iter().enumerate() {
+        let card = if i == 0 { card_html } else { card_html_lazy }(timeline, entry, lang);
         html.push_str(&card.replacen(
             "<article ",
             &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),

@@ -227,3 +227,39 @@ test('resolved_by: the schema and the check accept the resolved fixture, and bot
     rmSync(dir, { recursive: true });
   }
 });
+
+// Photos and videos (`media`): the fixtures in tests/fixtures/media/, each
+// one mistake, refused by both at the same place; a host missing from
+// "media_hosts" is the rule no schema can express (it names another field).
+const MEDIA_VERDICTS = {
+  'valid.json': { rust: 'valid', schema: true },
+  'unlisted-host.json': { rust: 'error', schema: true, words: /the host "images\.example\.org" is not in "media_hosts"/ },
+  'missing-alt.json': { rust: 'error', schema: false, at: '/events/0/media/0', words: /has no "alt"/ },
+  'missing-height.json': { rust: 'error', schema: false, at: '/events/0/media/0', words: /has no "height"/ },
+  'http-src.json': { rust: 'error', schema: false, at: '/events/0/media/0/src', words: /is not secure \(http:\)/ },
+  'javascript-src.json': { rust: 'error', schema: false, at: '/events/0/media/0/src', words: /cannot be an image's address \(javascript:\)/ },
+  'data-src.json': { rust: 'error', schema: false, at: '/events/0/media/0/src', words: /cannot be an image's address \(data:\)/ },
+  'not-youtube.json': { rust: 'error', schema: false, at: '/events/0/media/0/video', words: /is not a YouTube or Vimeo video/ },
+  'zero-width.json': { rust: 'error', schema: false, at: '/events/0/media/0/width', words: /0 pixels is not a real image size/ },
+  'huge-height.json': { rust: 'error', schema: false, at: '/events/0/media/0/height', words: /50000 pixels is not a real image size/ },
+  'unknown-key.json': { rust: 'error', schema: false, at: '/events/0/media/0', words: /there is no field "captoin" here/ },
+};
+
+test('media: every fixture is classified; the schema and the Rust check agree, each error placed and worded', () => {
+  const dir = join(FIXTURES, 'media');
+  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), Object.keys(MEDIA_VERDICTS).sort());
+  for (const [name, want] of Object.entries(MEDIA_VERDICTS)) {
+    const file = join(dir, name);
+    const rust = check(file);
+    assert.equal(rust.code === 0 ? 'valid' : 'error', want.rust, `${name}, Rust: ${rust.lines.join('\n')}`);
+    if (want.words) {
+      assert.match(rust.lines[0], new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error in the 1st event, events\\[0\\]\\.media\\[0\\]`), name);
+      assert.match(rust.lines[0], want.words, name);
+    }
+    const result = schemaCheck(json(file));
+    assert.equal(result.ok, want.schema, `${name}, schema: ${result.errors.join('; ')}`);
+    if (!result.ok) {
+      assert.ok(result.errors.some((e) => e.startsWith(`${want.at} `)), `${name}: the schema should refuse ${want.at}, said ${result.errors.join('; ')}`);
+    }
+  }
+});

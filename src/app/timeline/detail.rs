@@ -37,6 +37,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
             .with(|v| nav::step(v, state.selected.get(), step).is_none())
     };
     swipes(state);
+    play_videos(state);
 
     view! {
         <section
@@ -69,6 +70,42 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A video's Play button (`src/render/media.rs` writes it with the
+/// player's address and the video's title): a click replaces the facade
+/// with the player's frame, titled, and moves the focus into it. Nothing
+/// is asked of the video's host before.
+fn play_videos(state: TimelineState) {
+    let on_click = |e: web_sys::Event| {
+        let Some(button) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button.play").ok().flatten())
+        else {
+            return;
+        };
+        let (Some(facade), Ok(frame)) =
+            (button.parent_element(), document().create_element("iframe"))
+        else {
+            return;
+        };
+        for (name, data) in [
+            ("src", "data-player"),
+            ("title", "data-title"),
+            ("lang", "data-lang"),
+        ] {
+            let _ = frame.set_attribute(name, &button.get_attribute(data).unwrap_or_default());
+        }
+        let _ = frame.set_attribute("allow", "autoplay; fullscreen; picture-in-picture");
+        let _ = frame.set_attribute("class", "player");
+        if facade.replace_with_with_node_1(&frame).is_ok() {
+            let _ = frame.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    state
+        .detail
+        .on_load(move |section| listen(section.into(), "click", on_click));
 }
 
 /// Swipe left or right on the card, on touch screens ([`nav::swipe`]

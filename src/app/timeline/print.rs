@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::WINDOW;
 use crate::app::dom::listen;
 use crate::model::{Lang, Timeline};
-use crate::render::card::card_html;
+use crate::render::card::card_html_lazy;
 
 /// Up to this many events (one page), the print-only list of every event
 /// is built with the page; beyond, only when printing begins. A card costs
@@ -39,7 +39,7 @@ pub(super) fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline
             let cards: String = timeline
                 .entries
                 .iter()
-                .map(|entry| card_html(&timeline, entry, lang))
+                .map(|entry| card_html_lazy(&timeline, entry, lang))
                 .collect();
             section.set_inner_html(&cards);
             built.set_value(true);

@@ -19,6 +19,7 @@ fn entry(start: &str, end: Option<&str>) -> Entry {
         quotes: vec![],
         sources: vec![],
         resolved_by: None,
+        media: vec![],
         notes: None,
     };
     Entry {
