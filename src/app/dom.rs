@@ -12,6 +12,14 @@ pub fn marker(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
         .flatten()
 }
 
+/// An element's event handler (`on:click=dom::handler(…)`), boxed: with
+/// `erase_components` each element's attributes are erased one by one, and
+/// a handler of its own closure type costs its own copy of Leptos's
+/// attribute code; boxed, all handlers of an event share one.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// Calls `f` on each `event` at `target` until the view is cleaned up. The
 /// listener is passive: `f` never cancels the event, so the browser
 /// scrolls at once instead of waiting for it.

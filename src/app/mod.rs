@@ -243,12 +243,12 @@ fn LanguageSwitcher(
                     type="button"
                     lang=option.code()
                     aria-pressed=move || if lang.get() == option { "true" } else { "false" }
-                    on:click=move |_| {
+                    on:click=dom::handler(move |_| {
                         if lang.get_untracked() != option {
                             url::write_lang(option);
                             lang.set(option);
                         }
-                    }
+                    })
                 >
                     {texts(option).language_name}
                 </button>
@@ -320,7 +320,7 @@ fn LoadFailure(
         <div class="load-error" role="alert">
             <h1>{t.load_failed}</h1>
             <p>{failure_message(&error, t)}</p>
-            <button type="button" class="retry" on:click=move |_| on_retry()>
+            <button type="button" class="retry" on:click=dom::handler(move |_| on_retry())>
                 {t.retry}
             </button>
             {listed}

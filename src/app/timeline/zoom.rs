@@ -343,7 +343,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 class="zoom-out"
                 aria-keyshortcuts="-"
                 aria-disabled=move || flag(at_fit())
-                on:click=move |_| zs.step(state, ZoomStep::Out, None)
+                on:click=dom::handler(move |_| zs.step(state, ZoomStep::Out, None))
             >
                 <span aria-hidden="true">"− "</span>
                 {t.zoom_out}
@@ -353,7 +353,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 class="zoom-in"
                 aria-keyshortcuts="+"
                 aria-disabled=move || flag(at_max())
-                on:click=move |_| zs.step(state, ZoomStep::In, None)
+                on:click=dom::handler(move |_| zs.step(state, ZoomStep::In, None))
             >
                 <span aria-hidden="true">"+ "</span>
                 {t.zoom_in}
@@ -362,7 +362,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 type="button"
                 class="zoom-fit"
                 aria-pressed=move || flag(at_fit())
-                on:click=move |_| zs.fit(state)
+                on:click=dom::handler(move |_| zs.fit(state))
             >
                 {t.zoom_fit}
             </button>
