@@ -272,7 +272,7 @@ pub fn EmbedDialog(
         // code. Where the clipboard refuses, the code is selected for a
         // copy by hand (which moves the focus there, as the status asks).
     };
-    Effect::new(move |_| {
+    dom::effect(move || {
         if status.get() == t.copy_failed {
             if let Some(c) = code.get_untracked() {
                 c.select();

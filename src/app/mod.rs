@@ -147,7 +147,7 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let lang = lang.get();
         url::apply_lang(lang);
         // With the data, the timeline names the page (and its event).

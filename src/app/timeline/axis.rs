@@ -197,7 +197,7 @@ fn Axis(
         }
     };
     // Effects run after the view is in the document.
-    Effect::new(move |_| {
+    dom::effect(move || {
         if let Some(i) = state.focus_pending.get_value() {
             state.focus_pending.set_value(None);
             if let Some(button) = marker_button(state, list, i) {

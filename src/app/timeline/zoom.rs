@@ -321,7 +321,7 @@ pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
         zs.measure();
         zs.attach_gestures(state, frame);
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         let i = state.focused.get();
         state.selected.track();
         if let Some(id) = state.id(i) {
