@@ -1,7 +1,8 @@
 //! DOM helpers shared by the components: one way to listen to events,
-//! which always cleans up after itself.
+//! which always cleans up after itself; element event handlers and effects
+//! boxed, so Leptos's code for them is compiled once, not per closure.
 
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{on_cleanup, Effect};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
@@ -10,6 +11,25 @@ pub fn marker(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
     root.query_selector(&format!("[data-event-id=\"{id}\"]"))
         .ok()
         .flatten()
+}
+
+/// An element's event handler (`on:click=dom::handler(…)`), boxed: with
+/// `erase_components` each element's attributes are erased one by one, and
+/// a handler of its own closure type costs its own copy of Leptos's
+/// attribute code; boxed, all handlers of an event share one.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// An effect (`Effect::new`) that reruns `f` whenever what it read changes.
+/// Leptos's effect code is compiled once per closure type; boxed, all of
+/// the app's effects share one copy.
+pub fn effect(f: impl FnMut() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+fn effect_boxed(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_: Option<()>| f());
 }
 
 /// Calls `f` on each `event` at `target` until the view is cleaned up. The

@@ -272,7 +272,7 @@ pub fn EmbedDialog(
         // code. Where the clipboard refuses, the code is selected for a
         // copy by hand (which moves the focus there, as the status asks).
     };
-    Effect::new(move |_| {
+    dom::effect(move || {
         if status.get() == t.copy_failed {
             if let Some(c) = code.get_untracked() {
                 c.select();
@@ -285,7 +285,7 @@ pub fn EmbedDialog(
         }
     };
     view! {
-        <button type="button" class="embed-button" on:click=open aria-haspopup="dialog">
+        <button type="button" class="embed-button" on:click=dom::handler(open) aria-haspopup="dialog">
             {t.embed_button}
         </button>
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
@@ -295,7 +295,7 @@ pub fn EmbedDialog(
                 <input
                     type="checkbox"
                     prop:checked=move || with_event.get()
-                    on:change=move |e| with_event.set(event_target_checked(&e))
+                    on:change=dom::handler(move |e| with_event.set(event_target_checked(&e)))
                 />
                 {t.embed_with_event}
             </label>
@@ -307,10 +307,10 @@ pub fn EmbedDialog(
                 {move || status.get()}
             </p>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=copy>
+                <button type="button" class="primary" on:click=dom::handler(copy)>
                     {t.copy}
                 </button>
-                <button type="button" on:click=close>
+                <button type="button" on:click=dom::handler(close)>
                     {t.close}
                 </button>
             </div>

@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
         });
     };
     load();
-    Effect::new(move |_| {
+    dom::effect(move || {
         let lang = lang.get();
         url::apply_lang(lang);
         // With the data, the timeline names the page (and its event).
@@ -207,12 +207,12 @@ fn LanguageSwitcher(
                     type="button"
                     lang=option.code()
                     aria-pressed=move || if lang.get() == option { "true" } else { "false" }
-                    on:click=move |_| {
+                    on:click=dom::handler(move |_| {
                         if lang.get_untracked() != option {
                             url::write_lang(option);
                             lang.set(option);
                         }
-                    }
+                    })
                 >
                     {texts(option).language_name}
                 </button>
@@ -310,7 +310,7 @@ fn LoadFailure(
         <div class="load-error" role=(!focused).then_some("alert")>
             <h1 aria-describedby="load-error-message">{t.load_failed}</h1>
             <p id="load-error-message" inner_html=failure_message(&error, t)></p>
-            <button type="button" class="retry" on:click=move |_| on_retry()>
+            <button type="button" class="retry" on:click=dom::handler(move |_| on_retry())>
                 {t.retry}
             </button>
             {listed}

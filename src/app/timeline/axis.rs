@@ -37,7 +37,7 @@ pub(super) fn AxisNav(
     let zs = ZoomState::new(zoom, sync_url);
     track_frame(state, zs);
     view! {
-        <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=move |e| zs.on_key(state, &e)>
+        <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
             {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
             <div
                 class="axis-frame"
@@ -46,7 +46,7 @@ pub(super) fn AxisNav(
                 role=move || zs.scrolls().then_some("group")
                 aria-label=move || zs.scrolls().then_some(t.axis_scroll)
                 tabindex=move || zs.scrolls().then_some("0")
-                on:keydown=move |e| zs.on_frame_key(&e)
+                on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
                 on:pointerdown=move |e| zs.on_pointer_down(&e)
                 on:pointermove=move |e| zs.on_pointer_move(&e)
                 on:pointerup=move |_| zs.on_pointer_up()
@@ -68,7 +68,7 @@ pub(super) fn AxisNav(
                                 <button
                                     type="button"
                                     class="link-button"
-                                    on:click=move |_| state.show_all()
+                                    on:click=dom::handler(move |_| state.show_all())
                                 >
                                     {t.show_all}
                                 </button>
@@ -124,7 +124,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
                 type="button"
                 class="page-earlier"
                 aria-disabled=move || flag(at_first())
-                on:click=move |_| state.turn_page(Step::Previous)
+                on:click=dom::handler(move |_| state.turn_page(Step::Previous))
             >
                 <span aria-hidden="true">"← "</span>
                 {t.earlier_events}
@@ -133,7 +133,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
                 type="button"
                 class="page-later"
                 aria-disabled=move || flag(at_last())
-                on:click=move |_| state.turn_page(Step::Next)
+                on:click=dom::handler(move |_| state.turn_page(Step::Next))
             >
                 {t.later_events}
                 <span aria-hidden="true">" →"</span>
@@ -199,7 +199,7 @@ fn Axis(
         }
     };
     // Effects run after the view is in the document.
-    Effect::new(move |_| {
+    dom::effect(move || {
         if let Some(i) = state.focus_pending.get_value() {
             state.focus_pending.set_value(None);
             if let Some(button) = marker_button(state, list, i) {
@@ -230,7 +230,7 @@ fn Axis(
                 <ol
                     class="markers"
                     node_ref=list
-                    on:keydown=on_keydown
+                    on:keydown=dom::handler(on_keydown)
                     style=("--label-w", fixed(drawing.label_width, 1) + "px")
                 >
                     {markers}
@@ -279,10 +279,10 @@ impl Marker<'_> {
                     data-event-id=entry.event.id.clone()
                     aria-current=move || is_selected.selected(&i).then_some("true")
                     tabindex=move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
-                    on:click=move |_| {
+                    on:click=dom::handler(move |_| {
                         state.select(i);
                         state.reveal_detail();
-                    }
+                    })
                     on:focus=move |_| state.focused.set(i)
                 >
                     <time datetime=entry.start.iso()>{entry.start.written(state.lang)}</time>

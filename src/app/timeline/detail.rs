@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::flag;
 use super::state::TimelineState;
-use crate::app::dom::listen;
+use crate::app::dom::{self, listen};
 use crate::model::nav::{self, Step};
 use crate::render::card::card_html;
 
@@ -52,7 +52,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                     type="button"
                     class="prev"
                     aria-disabled=move || flag(at_end(Step::Previous))
-                    on:click=move |_| state.select_step(Step::Previous)
+                    on:click=dom::handler(move |_| state.select_step(Step::Previous))
                 >
                     <span aria-hidden="true">"← "</span>
                     {t.previous}
@@ -62,7 +62,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                     type="button"
                     class="next"
                     aria-disabled=move || flag(at_end(Step::Next))
-                    on:click=move |_| state.select_step(Step::Next)
+                    on:click=dom::handler(move |_| state.select_step(Step::Next))
                 >
                     {t.next}
                     <span aria-hidden="true">" →"</span>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::TimelineState;
 use super::text;
+use crate::app::dom;
 use crate::model::options::Facets;
 use crate::model::Filter;
 
@@ -137,18 +138,18 @@ fn filter_check(
                 prop:checked=move || state.filter.with(|f| check(f).0)
                 aria-disabled=move || locked().then_some("true")
                 aria-describedby=move || described().then_some(hint)
-                on:click=move |e| {
+                on:click=dom::handler(move |e: web_sys::MouseEvent| {
                     if locked_now() {
                         // Keeps the box ticked: the browser undoes the click.
                         e.prevent_default();
                         state.announcement.set(why.to_string());
                     }
-                }
-                on:change=move |_| {
+                })
+                on:change=dom::handler(move |_| {
                     let mut f = state.filter.get_untracked();
                     toggle(&mut f);
                     state.set_filter(f);
-                }
+                })
             />
             {label}
         </label>

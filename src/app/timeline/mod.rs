@@ -33,7 +33,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::dom::listen;
+use crate::app::dom::{self, listen};
 use crate::app::url;
 use crate::i18n::page_title;
 use crate::model::{Lang, Localized, Options, Timeline};
@@ -88,7 +88,7 @@ pub fn TimelineView(
         listen(window().into(), "popstate", follow);
         // The tab and a shared link name the selected event.
         let timeline_title = timeline.doc.title.get(lang).0.to_string();
-        Effect::new(move |_| {
+        dom::effect(move || {
             let event = state.selection_shown().then(|| {
                 let i = state.selected.get();
                 state.timeline.with_value(|t| {

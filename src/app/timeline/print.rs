@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::WINDOW;
-use crate::app::dom::listen;
+use crate::app::dom::{self, listen};
 use crate::model::{Lang, Timeline};
 use crate::render::card::card_html_lazy;
 
@@ -47,7 +47,7 @@ pub(super) fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline
     };
     if eager {
         // Effects run once the page is in the document.
-        Effect::new(move |_| build());
+        dom::effect(build);
         return;
     }
     let build = std::rc::Rc::new(build);

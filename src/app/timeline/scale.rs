@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::state::TimelineState;
+use crate::app::dom;
 use crate::model::layout::fixed;
 use crate::render::drawing::{percent, Drawing, Mark, Tick};
 
@@ -131,7 +132,7 @@ fn dots(state: TimelineState, marks: &[Mark], is_selected: Selector<usize>) -> i
                     class:expected=mark.expected
                     class:selected=move || is_selected.selected(&i)
                     style=pos(mark.dot)
-                    on:click=move |_| state.select(i)
+                    on:click=dom::handler(move |_| state.select(i))
                 ></span>
             }
         })

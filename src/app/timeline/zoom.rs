@@ -388,7 +388,7 @@ pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
         zs.measure();
         zs.attach_gestures(state, frame);
     });
-    Effect::new(move |_| {
+    dom::effect(move || {
         let i = state.focused.get();
         state.selected.track();
         if let Some(id) = state.id(i) {
@@ -410,7 +410,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 class="zoom-out"
                 aria-keyshortcuts="-"
                 aria-disabled=move || flag(at_fit())
-                on:click=move |_| zs.step(state, ZoomStep::Out, None)
+                on:click=dom::handler(move |_| zs.step(state, ZoomStep::Out, None))
             >
                 <span aria-hidden="true">"− "</span>
                 {t.zoom_out}
@@ -420,7 +420,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 class="zoom-in"
                 aria-keyshortcuts="+"
                 aria-disabled=move || flag(at_max())
-                on:click=move |_| zs.step(state, ZoomStep::In, None)
+                on:click=dom::handler(move |_| zs.step(state, ZoomStep::In, None))
             >
                 <span aria-hidden="true">"+ "</span>
                 {t.zoom_in}
@@ -431,7 +431,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 type="button"
                 class="zoom-fit"
                 aria-disabled=move || flag(at_fit())
-                on:click=move |_| zs.fit(state)
+                on:click=dom::handler(move |_| zs.fit(state))
             >
                 {t.zoom_fit}
             </button>
