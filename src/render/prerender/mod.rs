@@ -37,13 +37,15 @@
 
 use std::fmt::Write;
 
+mod controls;
+
 use super::card::{card_html, card_html_lazy, localized};
 use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
 use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
-use crate::model::options::Facets;
 use crate::model::{Lang, Timeline};
+use controls::{axis_tools, filters, page_bar, toolbar};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -175,34 +177,6 @@ impl Sheet {
     }
 }
 
-/// The language switcher as links (each opens its language's page), and
-/// the Embed button.
-fn toolbar(html: &mut String, t: &Texts, lang: Lang) {
-    let _ = write!(
-        html,
-        "<div class=\"toolbar\"><div class=\"language\" role=\"group\" aria-label=\"{}\">",
-        escape_html(t.language_label)
-    );
-    for option in Lang::ALL {
-        let _ = write!(
-            html,
-            "<a href=\"?lang={code}\" lang=\"{code}\" hreflang=\"{code}\"{current}>{name}</a>",
-            code = option.code(),
-            current = if option == lang {
-                " aria-current=\"true\""
-            } else {
-                ""
-            },
-            name = escape_html(texts(option).language_name),
-        );
-    }
-    let _ = write!(
-        html,
-        "</div><button type=\"button\" class=\"embed-button\" aria-haspopup=\"dialog\" inert>{}</button></div>",
-        escape_html(t.embed_button)
-    );
-}
-
 fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
     html.push_str("<header class=\"timeline-header\">");
     localized(html, "h1", "", &timeline.doc.title, lang);
@@ -210,63 +184,6 @@ fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
         localized(html, "p", "subtitle", subtitle, lang);
     }
     html.push_str("</header>");
-}
-
-/// The filter checkboxes, every one ticked (the default view shows all).
-fn filters(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
-    let facets = Facets::of(timeline);
-    let check = |html: &mut String, name: &str, value: &str, label: &str| {
-        let _ = write!(
-            html,
-            "<label class=\"check\"><input type=\"checkbox\" name=\"{name}\" value=\"{}\" checked>{label}</label>",
-            escape_html(value)
-        );
-    };
-    let _ = write!(
-        html,
-        "<div class=\"filters\" inert><fieldset><legend>{}</legend>",
-        escape_html(t.filter_kinds)
-    );
-    for kind in &facets.kinds {
-        check(html, "kind", kind.code(), &escape_html(t.kind(*kind)));
-    }
-    let _ = write!(
-        html,
-        "<p class=\"filter-hint\" id=\"filter-hint-kind\" hidden>{}</p></fieldset><fieldset><legend>{}</legend>",
-        escape_html(t.kind_locked),
-        escape_html(t.filter_organisations)
-    );
-    for id in &facets.organisations {
-        if let Some(org) = timeline.organisation(id) {
-            let mut label = String::new();
-            localized(
-                &mut label,
-                "span",
-                "",
-                org.short_name.as_ref().unwrap_or(&org.name),
-                lang,
-            );
-            check(html, "org", id, &label);
-        }
-    }
-    let _ = write!(
-        html,
-        "<p class=\"filter-hint\" id=\"filter-hint-org\" hidden>{}</p></fieldset></div>",
-        escape_html(t.organisation_locked)
-    );
-}
-
-/// Where the first page of many events is, and the way to the others.
-fn page_bar(html: &mut String, t: &Texts, total: usize) {
-    let _ = write!(
-        html,
-        "<div class=\"page-bar\"><p class=\"page-range\">{}</p>\
-         <button type=\"button\" class=\"page-earlier\" aria-disabled=\"true\" inert><span aria-hidden=\"true\">← </span>{}</button>\
-         <button type=\"button\" class=\"page-later\" aria-disabled=\"false\" inert>{}<span aria-hidden=\"true\"> →</span></button></div>",
-        escape_html(&(t.page_range)(1, WINDOW, total)),
-        escape_html(t.earlier_events),
-        escape_html(t.later_events),
-    );
 }
 
 /// The axis frame (no tab stop), the drawing, and the markers as links to
@@ -453,35 +370,6 @@ fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
     }
 }
 
-/// The zoom buttons (for the app) and the legend.
-fn axis_tools(html: &mut String, t: &Texts) {
-    let e = escape_html;
-    let _ = write!(
-        html,
-        "<div class=\"axis-tools\"><div class=\"zoom-bar\" role=\"group\" aria-label=\"{}\" inert>\
-         <button type=\"button\" class=\"zoom-out\" aria-keyshortcuts=\"-\" aria-disabled=\"false\"><span aria-hidden=\"true\">− </span>{}</button>\
-         <button type=\"button\" class=\"zoom-in\" aria-keyshortcuts=\"+\" aria-disabled=\"false\"><span aria-hidden=\"true\">+ </span>{}</button>\
-         <button type=\"button\" class=\"zoom-fit\" aria-disabled=\"false\">{}</button><p class=\"zoom-hint\">{}</p></div>\
-         <div class=\"legend\"><p class=\"legend-title\">{}</p><ul>\
-         <li><span class=\"swatch swatch-dot\" aria-hidden=\"true\"></span>{}</li>\
-         <li><span class=\"swatch swatch-dot expected\" aria-hidden=\"true\"></span>{}</li>\
-         <li><span class=\"swatch swatch-bar\" aria-hidden=\"true\"></span>{}</li>\
-         <li><span class=\"swatch swatch-term\" aria-hidden=\"true\"></span>{}</li>\
-         <li><span class=\"swatch swatch-today\" aria-hidden=\"true\"></span>{}</li></ul></div></div>",
-        e(t.zoom_controls),
-        e(t.zoom_out),
-        e(t.zoom_in),
-        e(t.zoom_fit),
-        e(t.zoom_hint),
-        e(t.legend),
-        e(t.legend_took_place),
-        e(t.legend_expected),
-        e(t.legend_interval),
-        e(t.legend_term),
-        e(t.legend_today),
-    );
-}
-
 /// Every event's card (the first shows; a marker's link shows its own),
 /// and Previous/Next for the app.
 fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
@@ -513,45 +401,4 @@ fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::date::days_from_civil;
-    use crate::model::load;
-
-    #[test]
-    fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {
-        let timeline = load(include_str!("../../public/data/timeline.json")).unwrap();
-        for lang in Lang::ALL {
-            let p = first_paint(&timeline, lang, days_from_civil(2026, 11, 29));
-            for entry in &timeline.entries {
-                let id = &entry.event.id;
-                assert!(p
-                    .html
-                    .contains(&format!("href=\"#{id}\" data-event-id=\"{id}\"")));
-                assert!(p.html.contains(&format!("<article id=\"{id}\"")));
-                assert!(p.html.contains(&escape_html(entry.event.title.get(lang).0)));
-            }
-            assert_eq!(
-                p.html.matches("aria-current=\"true\"").count(),
-                1,
-                "the language: the first event only looks selected"
-            );
-            assert!(p.html.contains("class=\"marker-button selected\""));
-            // What needs the app is inert: no tab stop but links.
-            assert_eq!(
-                p.html.matches(" inert>").count(),
-                4 + usize::from(timeline.entries.len() > WINDOW) * 2
-            );
-            assert!(!p.html.contains("tabindex"));
-            assert!(
-                !p.html.contains("style="),
-                "the CSP forbids style attributes"
-            );
-            // Every class the markup uses has its rule, and the other way round.
-            let classes = p.html.matches(" q").count();
-            assert!(classes > 10);
-            assert!(p.css.contains(".q0{--zoom:1.50}"), "{}", &p.css[..200]);
-            assert!(p.css.contains("@container (width<1120px)"));
-        }
-    }
-}
+mod tests;
