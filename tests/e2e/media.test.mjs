@@ -211,10 +211,10 @@ test('the app refuses bad media with each error at its place', async () => {
   await alert.waitFor();
   const text = await alert.textContent();
   for (const words of [
-    /events\[0\]\.media\[0\]\.src: "http:\/\/images\.example\.org\/a\.jpg" is not secure/,
-    /events\[1\]\.media\[0\]\.video: "https:\/\/www\.dailymotion\.com\/video\/x7tgad0" is not a YouTube or Vimeo video/,
-    /events\[2\]\.media\[0\]\.width: 0 pixels is not a real image size/,
-    /events\[2\]\.media\[0\]: an image has no "alt"/,
+    /events\[0\]\.media\[0\]\.src: in the 1st event, "http:\/\/images\.example\.org\/a\.jpg" is not secure/,
+    /events\[1\]\.media\[0\]\.video: in the 2nd event, "https:\/\/www\.dailymotion\.com\/video\/x7tgad0" is not a YouTube or Vimeo video/,
+    /events\[2\]\.media\[0\]\.width: in the 3rd event, 0 pixels is not a real image size/,
+    /events\[2\]\.media\[0\]: in the 3rd event, an image has no "alt"/,
   ]) {
     assert.match(text, words);
   }
