@@ -131,7 +131,8 @@ test('a failure with the focus elsewhere is one alert; the parser\'s English wor
   const english = alert.locator('p span[lang="en"]');
   assert.match(await english.textContent(), /EOF while parsing/);
   const sentence = await alert.locator('p').textContent();
-  assert.ok(sentence.startsWith('无法读取数据文件：') && sentence.endsWith(`：${await english.textContent()}。`), sentence);
+  // The place (line, column, then the JSON path, which is code) in the page's language, then the parser's words.
+  assert.ok(sentence.startsWith('无法读取数据文件：第 1 行第 34 列：') && sentence.endsWith(`：events: ${await english.textContent()}。`), sentence);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the focus was not taken');
   await page.context().close();
 });
