@@ -37,10 +37,7 @@ fn whole_px(height: f64) -> u32 {
 
 /// The resize message for a content height in CSS pixels.
 pub fn resize_message(height: f64) -> String {
-    format!(
-        "{{\"type\":\"{RESIZE}\",\"height\":{}}}",
-        whole_px(height)
-    )
+    format!("{{\"type\":\"{RESIZE}\",\"height\":{}}}", whole_px(height))
 }
 
 /// The select message; `id` is a validated event id (`[a-z0-9-]`), so it
