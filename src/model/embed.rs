@@ -29,12 +29,15 @@ pub const RESIZE: &str = "hkust-pumch-timeline:resize";
 pub const SELECT: &str = "hkust-pumch-timeline:select";
 pub const HELLO: &str = "hkust-pumch-timeline:hello";
 
+/// A content height in whole CSS pixels, rounded up: formatted as an
+/// integer, which keeps core's float formatting out of the wasm.
+fn whole_px(height: f64) -> u32 {
+    height.ceil().max(0.0) as u32
+}
+
 /// The resize message for a content height in CSS pixels.
 pub fn resize_message(height: f64) -> String {
-    format!(
-        "{{\"type\":\"{RESIZE}\",\"height\":{}}}",
-        height.ceil().max(0.0)
-    )
+    format!("{{\"type\":\"{RESIZE}\",\"height\":{}}}", whole_px(height))
 }
 
 /// The select message; `id` is a validated event id (`[a-z0-9-]`), so it
@@ -104,7 +107,7 @@ pub fn wp_secret(fragment: &str) -> Option<&str> {
 pub fn wp_height_message(height: f64, secret: &str) -> String {
     format!(
         "{{\"message\":\"height\",\"value\":{},\"secret\":\"{secret}\"}}",
-        height.ceil().max(0.0)
+        whole_px(height)
     )
 }
 
@@ -183,6 +186,14 @@ mod tests {
         assert_eq!(
             resize_message(812.3),
             r#"{"type":"hkust-pumch-timeline:resize","height":813}"#
+        );
+        assert_eq!(
+            resize_message(-4.0),
+            r#"{"type":"hkust-pumch-timeline:resize","height":0}"#
+        );
+        assert_eq!(
+            resize_message(1200.0),
+            r#"{"type":"hkust-pumch-timeline:resize","height":1200}"#
         );
         assert_eq!(
             select_message("first-cohort-2024"),

@@ -313,13 +313,20 @@ fn ticks(
     }
 }
 
+/// `x` within `lo..=hi` (`hi` wins if they cross; a NaN `x` gives `lo`).
+/// Not `f64::clamp`: its assertion formats the bounds with `{:?}`, which
+/// alone links core's float formatting (about 10 KB) into the wasm.
+pub fn fit(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
 /// Moves ordered positions in 0..=1 apart so that neighbours are at least
 /// `gap` apart, keeping their order and staying within 0..=1. Where `gap`
 /// cannot fit, the positions are spread evenly.
 pub fn spread(positions: &[f64], gap: f64) -> Vec<f64> {
     let n = positions.len();
     if n < 2 {
-        return positions.iter().map(|p| p.clamp(0.0, 1.0)).collect();
+        return positions.iter().map(|&p| fit(p, 0.0, 1.0)).collect();
     }
     let gap = gap.min(1.0 / (n - 1) as f64).max(0.0);
     let mut out: Vec<f64> = positions.to_vec();

@@ -2,7 +2,7 @@
 //! (`events[2].date`) and a sentence a web editor can act on; all problems
 //! are reported at once.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use super::date::PartialDate;
@@ -139,7 +139,7 @@ impl Validator {
         }
     }
 
-    fn id<'d>(&mut self, path: Path, id: &'d str, seen: &mut HashSet<&'d str>, what: &str) {
+    fn id<'d>(&mut self, path: Path, id: &'d str, seen: &mut BTreeSet<&'d str>, what: &str) {
         if !is_valid_id(id) {
             self.report(
                 path,
@@ -154,7 +154,7 @@ impl Validator {
         }
     }
 
-    fn reference(&mut self, path: Path, id: &str, known: &HashSet<&str>, what: &str, list: &str) {
+    fn reference(&mut self, path: Path, id: &str, known: &BTreeSet<&str>, what: &str, list: &str) {
         if !known.contains(id) {
             self.report(
                 path,
@@ -182,7 +182,7 @@ impl Validator {
         }
         self.media_hosts(&doc.media_hosts);
 
-        let mut orgs = HashSet::new();
+        let mut orgs = BTreeSet::new();
         for (i, org) in doc.organisations.iter().enumerate() {
             let root = Path::Root("organisations");
             let path = root.index(i);
@@ -193,7 +193,7 @@ impl Validator {
             }
         }
 
-        let mut people = HashSet::new();
+        let mut people = BTreeSet::new();
         for (i, person) in doc.people.iter().enumerate() {
             let root = Path::Root("people");
             let path = root.index(i);
@@ -210,7 +210,7 @@ impl Validator {
             }
         }
 
-        let mut sources = HashSet::new();
+        let mut sources = BTreeSet::new();
         for (i, source) in doc.sources.iter().enumerate() {
             let root = Path::Root("sources");
             let path = root.index(i);
@@ -239,7 +239,7 @@ impl Validator {
                 "there are no events: the timeline needs at least one",
             );
         }
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         let mut dates = Vec::with_capacity(doc.events.len());
         for (i, event) in doc.events.iter().enumerate() {
             dates.push(self.event(i, event, &mut ids, &orgs, &people, &sources));
@@ -260,10 +260,10 @@ impl Validator {
         &mut self,
         i: usize,
         event: &'d Event,
-        ids: &mut HashSet<&'d str>,
-        orgs: &HashSet<&str>,
-        people: &HashSet<&str>,
-        sources: &HashSet<&str>,
+        ids: &mut BTreeSet<&'d str>,
+        orgs: &BTreeSet<&str>,
+        people: &BTreeSet<&str>,
+        sources: &BTreeSet<&str>,
     ) -> (Option<PartialDate>, Option<Option<PartialDate>>) {
         let root = Path::Root("events");
         let path = root.index(i);
@@ -341,8 +341,8 @@ impl Validator {
         &mut self,
         path: &Path,
         event: &Event,
-        people: &HashSet<&str>,
-        sources: &HashSet<&str>,
+        people: &BTreeSet<&str>,
+        sources: &BTreeSet<&str>,
     ) {
         for (j, p) in event.participants.iter().enumerate() {
             let participants = path.field("participants");

@@ -23,7 +23,7 @@
 //! - **Pan**: [`clamp_scroll`], [`keep_anchor`] (a zoom keeps the point under
 //!   the pointer, or the selection, where it was) and [`reveal`].
 
-use super::layout::{label_below, AxisLayout};
+use super::layout::{fit, label_below, AxisLayout};
 
 /// The track's width at each level, in frame widths.
 const FACTORS: [f64; 7] = [1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0];
@@ -167,7 +167,7 @@ pub fn most_per_side(first: usize, count: usize) -> usize {
 /// within [`LABEL_MIN`]..=[`LABEL_MAX`].
 pub fn label_width(track: f64, per_side: usize) -> f64 {
     let share = track / per_side.max(1) as f64 - LABEL_SPACE;
-    share.clamp(LABEL_MIN, LABEL_MAX)
+    fit(share, LABEL_MIN, LABEL_MAX)
 }
 
 /// The least level at which `per_side` labels fit side by side at least
@@ -240,7 +240,7 @@ pub fn settle(axis: &AxisLayout, imprecise: &[bool], gap: f64) -> Vec<f64> {
             hi = hi.min(next - gap);
         }
         if lo <= hi {
-            marks[n] = p.marker.clamp(lo, hi);
+            marks[n] = fit(p.marker, lo, hi);
         }
     }
     marks
@@ -259,7 +259,7 @@ pub fn spread_within(positions: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> 
         let step = (hi - lo) / (n - 1) as f64;
         return (0..n).map(|i| lo + step * i as f64).collect();
     }
-    let mut out: Vec<f64> = positions.iter().map(|p| p.clamp(lo, hi)).collect();
+    let mut out: Vec<f64> = positions.iter().map(|&p| fit(p, lo, hi)).collect();
     for i in 1..n {
         out[i] = out[i].max(out[i - 1] + gap);
     }
@@ -359,7 +359,7 @@ pub fn text_width(s: &str, font: f64) -> f64 {
 
 /// A scroll position kept inside the track: `0..=track - frame`.
 pub fn clamp_scroll(scroll: f64, track: f64, frame: f64) -> f64 {
-    scroll.clamp(0.0, (track - frame).max(0.0))
+    fit(scroll, 0.0, (track - frame).max(0.0))
 }
 
 /// The scroll that keeps the point at `at` (a fraction of the axis) at
@@ -394,7 +394,7 @@ pub fn tick_name_box(x: f64, width: f64, pad: f64, track: f64) -> (f64, f64, boo
 /// The left edge of a name `width` pixels wide centred on `x`, moved in
 /// so that the track's ends never cut it.
 pub fn centred_within(x: f64, width: f64, track: f64) -> f64 {
-    (x - width / 2.0).clamp(0.0, (track - width).max(0.0))
+    fit(x - width / 2.0, 0.0, (track - width).max(0.0))
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl ZoomState {
             let window = window().inner_width().ok().and_then(|w| w.as_f64());
             window.unwrap_or(WIDEST_FRAME) - 32.0
         });
-        let frame_px = RwSignal::new(width.clamp(200.0, WIDEST_FRAME));
+        let frame_px = RwSignal::new(crate::model::layout::fit(width, 200.0, WIDEST_FRAME));
         ZoomState {
             chosen: RwSignal::new(initial),
             drawn: RwSignal::new(initial.unwrap_or_default()),

@@ -310,3 +310,14 @@ fn one_page_spans_every_entry_and_pages_span_themselves() {
     assert_eq!(page, layout_page(&entries, &[0, 1], None, 0.1));
     assert!(page.years.is_empty());
 }
+
+#[test]
+fn fit_keeps_a_value_within_its_bounds_as_clamp_did() {
+    assert_eq!(fit(0.5, 0.0, 1.0), 0.5);
+    assert_eq!(fit(-2.0, 0.0, 1.0), 0.0);
+    assert_eq!(fit(3.0, 0.0, 1.0), 1.0);
+    assert_eq!(fit(1.0, 0.0, 1.0), 1.0);
+    // Where `f64::clamp` would panic (and abort the app), `fit` answers.
+    assert_eq!(fit(f64::NAN, 0.0, 1.0), 0.0);
+    assert_eq!(fit(0.5, 1.0, 0.0), 0.0);
+}

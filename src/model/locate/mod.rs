@@ -8,7 +8,7 @@
 //! broken JSON it answers with the deepest place it reached.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// One step of a JSON path: a member's name or an array's index.
@@ -235,7 +235,7 @@ pub struct Locator<'a> {
     lines: Vec<usize>,
     /// For each top-level member: its value's start and, for an array, its
     /// items' starts.
-    top: OnceCell<HashMap<String, (usize, Vec<usize>)>>,
+    top: OnceCell<BTreeMap<String, (usize, Vec<usize>)>>,
     root: usize,
 }
 
@@ -261,10 +261,10 @@ impl<'a> Locator<'a> {
     }
 
     /// The top-level members' values and the items of the top-level lists.
-    fn top(&self) -> &HashMap<String, (usize, Vec<usize>)> {
+    fn top(&self) -> &BTreeMap<String, (usize, Vec<usize>)> {
         self.top.get_or_init(|| {
             let b = self.text.as_bytes();
-            let mut top = HashMap::new();
+            let mut top = BTreeMap::new();
             if b.get(self.root) == Some(&b'{') {
                 for m in entries(b, self.root) {
                     let list = if b.get(m.2) == Some(&b'[') {
