@@ -2,7 +2,11 @@
 //! which always cleans up after itself; element event handlers and effects
 //! boxed, so Leptos's code for them is compiled once, not per closure.
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::{on_cleanup, Effect};
+use leptos::tachys::html::attribute::AttributeValue;
+use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +24,33 @@ pub fn marker(root: &web_sys::Element, id: &str) -> Option<web_sys::Element> {
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
+
+/// An attribute by name, written as a spread
+/// (`<span {..dom::attr("aria-hidden", "true")}>`). With `erase_components`
+/// each attribute is erased on its own, with its own copy of Leptos's code
+/// for each (name, value) *type*; `view!` gives each known name a type of
+/// its own (`aria-hidden`, `aria-label`, …), while a name given as text
+/// shares one type for all, so every attribute written this way with the
+/// same value type shares one copy.
+pub fn attr<V: AttributeValue>(name: &'static str, value: V) -> CustomAttr<&'static str, V> {
+    custom_attribute(name, value)
+}
+
+/// A reactive attribute by name (`{..dom::attr_fn("aria-disabled", move
+/// || …)}`): the closure boxed as `view!` boxes one, so all reactive
+/// attributes of a value type share one copy of Leptos's code.
+pub fn attr_fn<T: 'static>(
+    name: &'static str,
+    f: impl FnMut() -> T + Send + 'static,
+) -> CustomAttr<&'static str, Reactive<T>>
+where
+    Reactive<T>: AttributeValue,
+{
+    custom_attribute(name, Arc::new(Mutex::new(f)) as Reactive<T>)
+}
+
+/// A reactive value as `view!` keeps it under `erase_components`.
+pub type Reactive<T> = Arc<Mutex<dyn FnMut() -> T + Send>>;
 
 /// An effect (`Effect::new`) that reruns `f` whenever what it read changes.
 /// Leptos's effect code is compiled once per closure type; boxed, all of

@@ -285,10 +285,10 @@ pub fn EmbedDialog(
         }
     };
     view! {
-        <button type="button" class="embed-button" on:click=dom::handler(open) aria-haspopup="dialog">
+        <button type="button" class="embed-button" on:click=dom::handler(open) {..dom::attr("aria-haspopup", "dialog")}>
             {t.embed_button}
         </button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
+        <dialog class="embed-dialog" {..dom::attr("aria-labelledby", "embed-title")} node_ref=dialog>
             <h2 id="embed-title">{t.embed_title}</h2>
             <p>{t.embed_intro}</p>
             <label class="check">

@@ -206,7 +206,7 @@ fn LanguageSwitcher(
                 <button
                     type="button"
                     lang=option.code()
-                    aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                    {..dom::attr_fn("aria-pressed", move || if lang.get() == option { "true" } else { "false" })}
                     on:click=dom::handler(move |_| {
                         if lang.get_untracked() != option {
                             url::write_lang(option);
@@ -220,7 +220,7 @@ fn LanguageSwitcher(
         })
         .collect_view();
     view! {
-        <div class="language" role="group" aria-label=move || texts(lang.get()).language_label>
+        <div class="language" role="group" {..dom::attr_fn("aria-label", move || texts(lang.get()).language_label)}>
             {buttons}
         </div>
     }
@@ -308,7 +308,7 @@ fn LoadFailure(
     });
     view! {
         <div class="load-error" role=(!focused).then_some("alert")>
-            <h1 aria-describedby="load-error-message">{t.load_failed}</h1>
+            <h1 {..dom::attr("aria-describedby", "load-error-message")}>{t.load_failed}</h1>
             <p id="load-error-message" inner_html=failure_message(&error, t)></p>
             <button type="button" class="retry" on:click=dom::handler(move |_| on_retry())>
                 {t.retry}
@@ -317,7 +317,7 @@ fn LoadFailure(
             {(more > 0).then(|| view! { <p class="more-problems">{(t.more_problems)(more)}</p> })}
         </div>
         {saved.map(|list| view! {
-            <section class="saved-list" aria-label=t.saved_list>
+            <section class="saved-list" {..dom::attr("aria-label", t.saved_list)}>
                 <p class="static-note">{t.saved_list}</p>
                 <div inner_html=list></div>
             </section>

@@ -37,14 +37,14 @@ pub(super) fn AxisNav(
     let zs = ZoomState::new(zoom, sync_url);
     track_frame(state, zs);
     view! {
-        <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
+        <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
             {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
             <div
                 class="axis-frame"
                 node_ref=zs.frame
                 // A tab stop only where it scrolls, named for what its keys do.
                 role=move || zs.scrolls().then_some("group")
-                aria-label=move || zs.scrolls().then_some(t.axis_scroll)
+                {..dom::attr_fn("aria-label", move || zs.scrolls().then_some(t.axis_scroll))}
                 tabindex=move || zs.scrolls().then_some("0")
                 on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
                 on:pointerdown=move |e| zs.on_pointer_down(&e)
@@ -123,20 +123,20 @@ fn PageBar(state: TimelineState) -> impl IntoView {
             <button
                 type="button"
                 class="page-earlier"
-                aria-disabled=move || flag(at_first())
+                {..dom::attr_fn("aria-disabled", move || flag(at_first()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Previous))
             >
-                <span aria-hidden="true">"← "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"← "</span>
                 {t.earlier_events}
             </button>
             <button
                 type="button"
                 class="page-later"
-                aria-disabled=move || flag(at_last())
+                {..dom::attr_fn("aria-disabled", move || flag(at_last()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Next))
             >
                 {t.later_events}
-                <span aria-hidden="true">" →"</span>
+                <span {..dom::attr("aria-hidden", "true")}>" →"</span>
             </button>
         </div>
     }
@@ -270,14 +270,14 @@ impl Marker<'_> {
             <li
                 class=class
                 style=pos(mark.label)
-                aria-setsize=self.total
-                aria-posinset=self.position + 1
+                {..dom::attr("aria-setsize", self.total)}
+                {..dom::attr("aria-posinset", self.position + 1)}
             >
                 <button
                     type="button"
                     class="marker-button"
                     data-event-id=entry.event.id.clone()
-                    aria-current=move || is_selected.selected(&i).then_some("true")
+                    {..dom::attr_fn("aria-current", move || is_selected.selected(&i).then_some("true"))}
                     tabindex=move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
                     on:click=dom::handler(move |_| {
                         state.select(i);

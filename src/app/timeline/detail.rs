@@ -42,7 +42,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
     view! {
         <section
             class="detail"
-            aria-label=t.selected_event
+            {..dom::attr("aria-label", t.selected_event)}
             node_ref=state.detail
             hidden=move || !state.selection_shown()
         >
@@ -51,21 +51,21 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                 <button
                     type="button"
                     class="prev"
-                    aria-disabled=move || flag(at_end(Step::Previous))
+                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Previous)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Previous))
                 >
-                    <span aria-hidden="true">"← "</span>
+                    <span {..dom::attr("aria-hidden", "true")}>"← "</span>
                     {t.previous}
                 </button>
                 <span class="position">{position}</span>
                 <button
                     type="button"
                     class="next"
-                    aria-disabled=move || flag(at_end(Step::Next))
+                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Next)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Next))
                 >
                     {t.next}
-                    <span aria-hidden="true">" →"</span>
+                    <span {..dom::attr("aria-hidden", "true")}>" →"</span>
                 </button>
             </div>
         </section>

@@ -136,8 +136,8 @@ fn filter_check(
                 name=name
                 value=value
                 prop:checked=move || state.filter.with(|f| check(f).0)
-                aria-disabled=move || locked().then_some("true")
-                aria-describedby=move || described().then_some(hint)
+                {..dom::attr_fn("aria-disabled", move || locked().then_some("true"))}
+                {..dom::attr_fn("aria-describedby", move || described().then_some(hint))}
                 on:click=dom::handler(move |e: web_sys::MouseEvent| {
                     if locked_now() {
                         // Keeps the box ticked: the browser undoes the click.

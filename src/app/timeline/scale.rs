@@ -77,7 +77,7 @@ pub(super) fn scale(
         }
     });
     view! {
-        <div class="axis-scale" aria-hidden="true">
+        <div class="axis-scale" {..dom::attr("aria-hidden", "true")}>
             {ticks}
             {terms}
             {term_labels}

@@ -404,25 +404,25 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
     let at_fit = move || zs.drawn.get() == Zoom::FIT;
     let at_max = move || zs.drawn.get() == Zoom::MAX;
     view! {
-        <div class="zoom-bar" role="group" aria-label=t.zoom_controls>
+        <div class="zoom-bar" role="group" {..dom::attr("aria-label", t.zoom_controls)}>
             <button
                 type="button"
                 class="zoom-out"
-                aria-keyshortcuts="-"
-                aria-disabled=move || flag(at_fit())
+                {..dom::attr("aria-keyshortcuts", "-")}
+                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
                 on:click=dom::handler(move |_| zs.step(state, ZoomStep::Out, None))
             >
-                <span aria-hidden="true">"− "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"− "</span>
                 {t.zoom_out}
             </button>
             <button
                 type="button"
                 class="zoom-in"
-                aria-keyshortcuts="+"
-                aria-disabled=move || flag(at_max())
+                {..dom::attr("aria-keyshortcuts", "+")}
+                {..dom::attr_fn("aria-disabled", move || flag(at_max()))}
                 on:click=dom::handler(move |_| zs.step(state, ZoomStep::In, None))
             >
-                <span aria-hidden="true">"+ "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"+ "</span>
                 {t.zoom_in}
             </button>
             // A command like its neighbours, not a toggle: at the whole axis
@@ -430,7 +430,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
             <button
                 type="button"
                 class="zoom-fit"
-                aria-disabled=move || flag(at_fit())
+                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
                 on:click=dom::handler(move |_| zs.fit(state))
             >
                 {t.zoom_fit}
@@ -449,23 +449,23 @@ pub(super) fn Legend(state: TimelineState) -> impl IntoView {
             <p class="legend-title">{t.legend}</p>
             <ul>
                 <li>
-                    <span class="swatch swatch-dot" aria-hidden="true"></span>
+                    <span class="swatch swatch-dot" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_took_place}
                 </li>
                 <li>
-                    <span class="swatch swatch-dot expected" aria-hidden="true"></span>
+                    <span class="swatch swatch-dot expected" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_expected}
                 </li>
                 <li>
-                    <span class="swatch swatch-bar" aria-hidden="true"></span>
+                    <span class="swatch swatch-bar" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_interval}
                 </li>
                 <li>
-                    <span class="swatch swatch-term" aria-hidden="true"></span>
+                    <span class="swatch swatch-term" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_term}
                 </li>
                 <li>
-                    <span class="swatch swatch-today" aria-hidden="true"></span>
+                    <span class="swatch swatch-today" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_today}
                 </li>
             </ul>
