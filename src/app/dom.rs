@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::{on_cleanup, Effect};
-use leptos::tachys::html::attribute::AttributeValue;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
+use leptos::tachys::html::attribute::AttributeValue;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 

@@ -285,32 +285,32 @@ pub fn EmbedDialog(
         }
     };
     view! {
-        <button type="button" class="embed-button" on:click=dom::handler(open) {..dom::attr("aria-haspopup", "dialog")}>
+        <button {..dom::attr("type", "button")} class="embed-button" on:click=dom::handler(open) {..dom::attr("aria-haspopup", "dialog")}>
             {t.embed_button}
         </button>
         <dialog class="embed-dialog" {..dom::attr("aria-labelledby", "embed-title")} node_ref=dialog>
-            <h2 id="embed-title">{t.embed_title}</h2>
+            <h2 {..dom::attr("id", "embed-title")}>{t.embed_title}</h2>
             <p>{t.embed_intro}</p>
             <label class="check">
                 <input
-                    type="checkbox"
+                    {..dom::attr("type", "checkbox")}
                     prop:checked=move || with_event.get()
                     on:change=dom::handler(move |e| with_event.set(event_target_checked(&e)))
                 />
                 {t.embed_with_event}
             </label>
-            <label class="code-label" for="embed-code">
+            <label class="code-label" {..dom::attr("for", "embed-code")}>
                 {t.embed_code}
             </label>
-            <textarea id="embed-code" node_ref=code readonly rows="7" spellcheck="false" prop:value=html></textarea>
-            <p class="copy-status" role="status">
+            <textarea {..dom::attr("id", "embed-code")} {..dom::attr("readonly", true)} {..dom::attr("rows", "7")} {..dom::attr("spellcheck", "false")} node_ref=code prop:value=html></textarea>
+            <p class="copy-status" {..dom::attr("role", "status")}>
                 {move || status.get()}
             </p>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=dom::handler(copy)>
+                <button {..dom::attr("type", "button")} class="primary" on:click=dom::handler(copy)>
                     {t.copy}
                 </button>
-                <button type="button" on:click=dom::handler(close)>
+                <button {..dom::attr("type", "button")} on:click=dom::handler(close)>
                     {t.close}
                 </button>
             </div>

@@ -178,7 +178,7 @@ fn content(
         // After Try again the focus rests on "Loading…", which it then
         // says; else a status line says it.
         LoadState::Loading => {
-            view! { <p class="status" role=(!focused).then_some("status")>{t.loading}</p> }
+            view! { <p class="status" {..dom::attr("role", (!focused).then_some("status"))}>{t.loading}</p> }
                 .into_any()
         }
         LoadState::Ready(timeline) => {
@@ -204,8 +204,8 @@ fn LanguageSwitcher(
         .map(|option| {
             view! {
                 <button
-                    type="button"
-                    lang=option.code()
+                    {..dom::attr("type", "button")}
+                    {..dom::attr("lang", option.code())}
                     {..dom::attr_fn("aria-pressed", move || if lang.get() == option { "true" } else { "false" })}
                     on:click=dom::handler(move |_| {
                         if lang.get_untracked() != option {
@@ -220,7 +220,7 @@ fn LanguageSwitcher(
         })
         .collect_view();
     view! {
-        <div class="language" role="group" {..dom::attr_fn("aria-label", move || texts(lang.get()).language_label)}>
+        <div class="language" {..dom::attr("role", "group")} {..dom::attr_fn("aria-label", move || texts(lang.get()).language_label)}>
             {buttons}
         </div>
     }
@@ -304,13 +304,13 @@ fn LoadFailure(
                 view! { <li><code>{p.path.clone()}</code> ": " {message}</li> }
             })
             .collect_view();
-        view! { <ul class="problems" lang="en">{items}</ul> }
+        view! { <ul class="problems" {..dom::attr("lang", "en")}>{items}</ul> }
     });
     view! {
-        <div class="load-error" role=(!focused).then_some("alert")>
+        <div class="load-error" {..dom::attr("role", (!focused).then_some("alert"))}>
             <h1 {..dom::attr("aria-describedby", "load-error-message")}>{t.load_failed}</h1>
-            <p id="load-error-message" inner_html=failure_message(&error, t)></p>
-            <button type="button" class="retry" on:click=dom::handler(move |_| on_retry())>
+            <p {..dom::attr("id", "load-error-message")} inner_html=failure_message(&error, t)></p>
+            <button {..dom::attr("type", "button")} class="retry" on:click=dom::handler(move |_| on_retry())>
                 {t.retry}
             </button>
             {listed}

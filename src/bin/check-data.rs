@@ -167,14 +167,16 @@ fn check(file: &str) -> bool {
     if report.errors.is_empty() {
         if let Ok(timeline) = load(text) {
             let locator = Locator::new(text);
-            report.errors.extend(
-                missing_files(&timeline, &site_of(file))
-                    .into_iter()
-                    .map(|problem| Placed {
-                        place: locator.locate(&problem.path),
-                        problem,
-                    }),
-            );
+            report
+                .errors
+                .extend(
+                    missing_files(&timeline, &site_of(file))
+                        .into_iter()
+                        .map(|problem| Placed {
+                            place: locator.locate(&problem.path),
+                            problem,
+                        }),
+                );
         }
     }
     // Errors and warnings in the file's order, so an editor goes down it once.

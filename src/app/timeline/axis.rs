@@ -43,9 +43,9 @@ pub(super) fn AxisNav(
                 class="axis-frame"
                 node_ref=zs.frame
                 // A tab stop only where it scrolls, named for what its keys do.
-                role=move || zs.scrolls().then_some("group")
+                {..dom::attr_fn("role", move || zs.scrolls().then_some("group"))}
                 {..dom::attr_fn("aria-label", move || zs.scrolls().then_some(t.axis_scroll))}
-                tabindex=move || zs.scrolls().then_some("0")
+                {..dom::attr_fn("tabindex", move || zs.scrolls().then_some("0"))}
                 on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
                 on:pointerdown=move |e| zs.on_pointer_down(&e)
                 on:pointermove=move |e| zs.on_pointer_move(&e)
@@ -66,7 +66,7 @@ pub(super) fn AxisNav(
                                 {t.no_match}
                                 " "
                                 <button
-                                    type="button"
+                                    {..dom::attr("type", "button")}
                                     class="link-button"
                                     on:click=dom::handler(move |_| state.show_all())
                                 >
@@ -121,7 +121,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
         <div class="page-bar">
             <p class="page-range">{range}</p>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="page-earlier"
                 {..dom::attr_fn("aria-disabled", move || flag(at_first()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Previous))
@@ -130,7 +130,7 @@ fn PageBar(state: TimelineState) -> impl IntoView {
                 {t.earlier_events}
             </button>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="page-later"
                 {..dom::attr_fn("aria-disabled", move || flag(at_last()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Next))
@@ -274,20 +274,20 @@ impl Marker<'_> {
                 {..dom::attr("aria-posinset", self.position + 1)}
             >
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="marker-button"
                     data-event-id=entry.event.id.clone()
                     {..dom::attr_fn("aria-current", move || is_selected.selected(&i).then_some("true"))}
-                    tabindex=move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
+                    {..dom::attr_fn("tabindex", move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" })}
                     on:click=dom::handler(move |_| {
                         state.select(i);
                         state.reveal_detail();
                     })
                     on:focus=move |_| state.focused.set(i)
                 >
-                    <time datetime=entry.start.iso()>{entry.start.written(state.lang)}</time>
+                    <time {..dom::attr("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
                     {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
-                    <span class="marker-title" lang=title_lang>{title}</span>
+                    <span class="marker-title" {..dom::attr("lang", title_lang)}>{title}</span>
                 </button>
             </li>
         }

@@ -44,12 +44,12 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
             class="detail"
             {..dom::attr("aria-label", t.selected_event)}
             node_ref=state.detail
-            hidden=move || !state.selection_shown()
+            {..dom::attr_fn("hidden", move || !state.selection_shown())}
         >
             <div class="card" inner_html=card></div>
             <div class="pager">
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="prev"
                     {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Previous)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Previous))
@@ -59,7 +59,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                 </button>
                 <span class="position">{position}</span>
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="next"
                     {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Next)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Next))

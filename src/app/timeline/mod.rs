@@ -108,8 +108,8 @@ pub fn TimelineView(
 
     view! {
         <header class="timeline-header">
-            <h1 lang=title_lang>{title}</h1>
-            {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
+            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
+            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
         </header>
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />

@@ -404,9 +404,9 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
     let at_fit = move || zs.drawn.get() == Zoom::FIT;
     let at_max = move || zs.drawn.get() == Zoom::MAX;
     view! {
-        <div class="zoom-bar" role="group" {..dom::attr("aria-label", t.zoom_controls)}>
+        <div class="zoom-bar" {..dom::attr("role", "group")} {..dom::attr("aria-label", t.zoom_controls)}>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-out"
                 {..dom::attr("aria-keyshortcuts", "-")}
                 {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
@@ -416,7 +416,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
                 {t.zoom_out}
             </button>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-in"
                 {..dom::attr("aria-keyshortcuts", "+")}
                 {..dom::attr_fn("aria-disabled", move || flag(at_max()))}
@@ -428,7 +428,7 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
             // A command like its neighbours, not a toggle: at the whole axis
             // it can do no more, as Zoom out cannot.
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-fit"
                 {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
                 on:click=dom::handler(move |_| zs.fit(state))
