@@ -4,7 +4,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use leptos::prelude::{on_cleanup, Effect};
+use leptos::prelude::{on_cleanup, untrack, Effect, Get, NodeRef};
+use leptos::tachys::html::element::ElementType;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
 use leptos::tachys::html::attribute::AttributeValue;
 use send_wrapper::SendWrapper;
@@ -57,6 +58,24 @@ pub type Reactive<T> = Arc<Mutex<dyn FnMut() -> T + Send>>;
 /// the app's effects share one copy.
 pub fn effect(f: impl FnMut() + 'static) {
     effect_boxed(Box::new(f));
+}
+
+/// Calls `f` once with the element of `node` when it is in the page (as
+/// `NodeRef::on_load`), through [`effect`]: Leptos's `on_load` builds an
+/// effect of its own closure type at each call.
+pub fn on_load<E>(node: NodeRef<E>, f: impl FnOnce(web_sys::HtmlElement) + 'static)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    let mut f: Option<Box<dyn FnOnce(web_sys::HtmlElement)>> = Some(Box::new(f));
+    effect(move || {
+        if let Some(el) = node.get() {
+            if let Some(f) = f.take() {
+                untrack(move || f(el.unchecked_into()));
+            }
+        }
+    });
 }
 
 fn effect_boxed(mut f: Box<dyn FnMut()>) {

@@ -103,9 +103,9 @@ fn play_videos(state: TimelineState) {
             let _ = frame.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
-    state
-        .detail
-        .on_load(move |section| listen(section.into(), "click", on_click));
+    dom::on_load(state.detail, move |section| {
+        listen(section.into(), "click", on_click)
+    });
 }
 
 /// Swipe left or right on the card, on touch screens ([`nav::swipe`]
@@ -136,7 +136,7 @@ fn swipes(state: TimelineState) {
             }
         }
     };
-    state.detail.on_load(move |section| {
+    dom::on_load(state.detail, move |section| {
         let target: web_sys::EventTarget = section.into();
         listen(target.clone(), "touchstart", on_touchstart);
         listen(target.clone(), "touchend", on_touchend);

@@ -384,9 +384,9 @@ impl ZoomState {
 /// Keeps the frame measured and the keyboard's marker in view.
 pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
     listen(window().into(), "resize", move |_| zs.measure());
-    zs.frame.on_load(move |frame| {
+    dom::on_load(zs.frame, move |frame| {
         zs.measure();
-        zs.attach_gestures(state, frame);
+        zs.attach_gestures(state, frame.unchecked_into());
     });
     dom::effect(move || {
         let i = state.focused.get();
