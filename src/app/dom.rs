@@ -106,6 +106,10 @@ pub fn listen_active(
 /// The JavaScript function for `f`: the only part that depends on the
 /// closure's type, so the rest is compiled once, not once per listener.
 fn callback(f: impl Fn(web_sys::Event) + 'static) -> wasm_bindgen::JsValue {
+    callback_boxed(Box::new(f))
+}
+
+fn callback_boxed(f: Box<dyn Fn(web_sys::Event)>) -> wasm_bindgen::JsValue {
     wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value()
 }
 
