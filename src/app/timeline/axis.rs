@@ -47,10 +47,6 @@ pub(super) fn AxisNav(
                 {..dom::attr_fn("aria-label", move || zs.scrolls().then_some(t.axis_scroll))}
                 {..dom::attr_fn("tabindex", move || zs.scrolls().then_some("0"))}
                 on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
-                on:pointerdown=move |e| zs.on_pointer_down(&e)
-                on:pointermove=move |e| zs.on_pointer_move(&e)
-                on:pointerup=move |_| zs.on_pointer_up()
-                on:pointercancel=move |_| zs.on_pointer_up()
             >
                 {move || {
                     // Re-rendered when the page, the filter, the zoom or the

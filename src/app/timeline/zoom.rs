@@ -298,7 +298,7 @@ impl ZoomState {
 
     /// Dragging the axis with the mouse pans it (not from a marker, which
     /// a click selects).
-    pub fn on_pointer_down(&self, e: &web_sys::PointerEvent) {
+    fn on_pointer_down(&self, e: &web_sys::PointerEvent) {
         let on_control = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -315,20 +315,29 @@ impl ZoomState {
         }
     }
 
-    pub fn on_pointer_move(&self, e: &web_sys::PointerEvent) {
+    fn on_pointer_move(&self, e: &web_sys::PointerEvent) {
         if let Some((x, scroll)) = self.drag.get_value() {
             self.set_scroll(scroll - (f64::from(e.client_x()) - x));
         }
     }
 
-    pub fn on_pointer_up(&self) {
+    fn on_pointer_up(&self) {
         self.drag.set_value(None);
     }
 
-    /// Ctrl/⌘ + wheel, and pinches: listeners that may cancel the browser's
-    /// own zoom, so not passive.
+    /// The mouse's drag; Ctrl/⌘ + wheel, and pinches: listeners that may
+    /// cancel the browser's own zoom, so not passive.
     pub fn attach_gestures(&self, state: TimelineState, frame: web_sys::HtmlDivElement) {
         let this = *self;
+        listen_active(frame.clone().into(), "pointerdown", move |e| {
+            this.on_pointer_down(e.unchecked_ref())
+        });
+        listen(frame.clone().into(), "pointermove", move |e| {
+            this.on_pointer_move(e.unchecked_ref())
+        });
+        for name in ["pointerup", "pointercancel"] {
+            listen(frame.clone().into(), name, move |_| this.on_pointer_up());
+        }
         let x_in = move |client_x: f64| {
             this.frame
                 .get_untracked()
