@@ -38,20 +38,43 @@ pub fn attr<V: AttributeValue>(name: &'static str, value: V) -> CustomAttr<&'sta
 }
 
 /// A reactive attribute by name (`{..dom::attr_fn("aria-disabled", move
-/// || …)}`): the closure boxed as `view!` boxes one, so all reactive
-/// attributes of a value type share one copy of Leptos's code.
-pub fn attr_fn<T: 'static>(
+/// || …)}`): the closure boxed as `view!` boxes one, and its value made
+/// text ([`AttrText`]), so all reactive attributes share one copy of
+/// Leptos's code.
+pub fn attr_fn<T: AttrText>(
     name: &'static str,
-    f: impl FnMut() -> T + Send + 'static,
-) -> CustomAttr<&'static str, Reactive<T>>
-where
-    Reactive<T>: AttributeValue,
-{
-    custom_attribute(name, Arc::new(Mutex::new(f)) as Reactive<T>)
+    mut f: impl FnMut() -> T + Send + 'static,
+) -> CustomAttr<&'static str, Reactive<Option<&'static str>>> {
+    let value: Reactive<Option<&'static str>> = Arc::new(Mutex::new(move || f().text()));
+    custom_attribute(name, value)
 }
 
 /// A reactive value as `view!` keeps it under `erase_components`.
 pub type Reactive<T> = Arc<Mutex<dyn FnMut() -> T + Send>>;
+
+/// An attribute's value as Leptos sets it: the text, or no attribute
+/// (`None`); `true` is the empty text of a boolean attribute (`hidden`).
+pub trait AttrText {
+    fn text(self) -> Option<&'static str>;
+}
+
+impl AttrText for &'static str {
+    fn text(self) -> Option<&'static str> {
+        Some(self)
+    }
+}
+
+impl AttrText for Option<&'static str> {
+    fn text(self) -> Option<&'static str> {
+        self
+    }
+}
+
+impl AttrText for bool {
+    fn text(self) -> Option<&'static str> {
+        self.then_some("")
+    }
+}
 
 /// An effect (`Effect::new`) that reruns `f` whenever what it read changes.
 /// Leptos's effect code is compiled once per closure type; boxed, all of

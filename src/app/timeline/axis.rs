@@ -266,8 +266,8 @@ impl Marker<'_> {
             <li
                 class=class
                 style=pos(mark.label)
-                {..dom::attr("aria-setsize", self.total)}
-                {..dom::attr("aria-posinset", self.position + 1)}
+                {..dom::attr("aria-setsize", self.total.to_string())}
+                {..dom::attr("aria-posinset", (self.position + 1).to_string())}
             >
                 <button
                     {..dom::attr("type", "button")}
