@@ -7,7 +7,6 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::{on_cleanup, untrack, Effect, Get, NodeRef};
 use leptos::tachys::html::element::ElementType;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
-use leptos::tachys::html::attribute::AttributeValue;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
@@ -33,7 +32,16 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
 /// its own (`aria-hidden`, `aria-label`, …), while a name given as text
 /// shares one type for all, so every attribute written this way with the
 /// same value type shares one copy.
-pub fn attr<V: AttributeValue>(name: &'static str, value: V) -> CustomAttr<&'static str, V> {
+pub fn attr(
+    name: &'static str,
+    value: impl AttrText,
+) -> CustomAttr<&'static str, Option<&'static str>> {
+    custom_attribute(name, value.text())
+}
+
+/// An attribute by name whose text is made at run time (an id, a date),
+/// as [`attr`].
+pub fn attr_string(name: &'static str, value: String) -> CustomAttr<&'static str, String> {
     custom_attribute(name, value)
 }
 

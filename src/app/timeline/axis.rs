@@ -266,8 +266,8 @@ impl Marker<'_> {
             <li
                 class=class
                 style=pos(mark.label)
-                {..dom::attr("aria-setsize", self.total.to_string())}
-                {..dom::attr("aria-posinset", (self.position + 1).to_string())}
+                {..dom::attr_string("aria-setsize", self.total.to_string())}
+                {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
             >
                 <button
                     {..dom::attr("type", "button")}
@@ -281,7 +281,7 @@ impl Marker<'_> {
                     })
                     on:focus=move |_| state.focused.set(i)
                 >
-                    <time {..dom::attr("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
+                    <time {..dom::attr_string("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
                     {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
                     <span class="marker-title" {..dom::attr("lang", title_lang)}>{title}</span>
                 </button>

@@ -134,7 +134,7 @@ fn filter_check(
             <input
                 {..dom::attr("type", "checkbox")}
                 {..dom::attr("name", name)}
-                {..dom::attr("value", value)}
+                {..dom::attr_string("value", value)}
                 prop:checked=move || state.filter.with(|f| check(f).0)
                 {..dom::attr_fn("aria-disabled", move || locked().then_some("true"))}
                 {..dom::attr_fn("aria-describedby", move || described().then_some(hint))}
