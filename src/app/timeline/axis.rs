@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 
 use super::scale::{pos, scale};
 use super::state::TimelineState;
-use super::zoom::{track_frame, Legend, ZoomBar, ZoomState};
+use super::zoom::{Legend, ZoomBar, ZoomState};
 use super::{flag, text, WINDOW};
 use crate::app::clock::today;
-use crate::app::dom;
+use crate::app::dom::{self, listen};
 use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
@@ -279,7 +279,6 @@ impl Marker<'_> {
                         state.select(i);
                         state.reveal_detail();
                     })
-                    on:focus=move |_| state.focused.set(i)
                 >
                     <time {..dom::attr_string("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
                     {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
@@ -288,4 +287,29 @@ impl Marker<'_> {
             </li>
         }
     }
+}
+
+/// Keeps the frame measured and the keyboard's marker in view; a marker
+/// that takes the focus becomes the keyboard's (one listener on the frame
+/// for all markers).
+fn track_frame(state: TimelineState, zs: ZoomState) {
+    listen(window().into(), "resize", move |_| zs.measure());
+    dom::on_load(zs.frame, move |frame| {
+        zs.measure();
+        listen(frame.clone().into(), "focusin", move |e| {
+            let marker = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let id = marker.and_then(|m| m.get_attribute("data-event-id"));
+            if let Some(i) = id.and_then(|id| state.timeline.with_value(|t| t.index_of(&id))) {
+                state.focused.set(i);
+            }
+        });
+        zs.attach_gestures(state, frame.unchecked_into());
+    });
+    dom::effect(move || {
+        let i = state.focused.get();
+        state.selected.track();
+        if let Some(id) = state.id(i) {
+            request_animation_frame(move || zs.reveal(&id));
+        }
+    });
 }

@@ -390,22 +390,6 @@ impl ZoomState {
     }
 }
 
-/// Keeps the frame measured and the keyboard's marker in view.
-pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
-    listen(window().into(), "resize", move |_| zs.measure());
-    dom::on_load(zs.frame, move |frame| {
-        zs.measure();
-        zs.attach_gestures(state, frame.unchecked_into());
-    });
-    dom::effect(move || {
-        let i = state.focused.get();
-        state.selected.track();
-        if let Some(id) = state.id(i) {
-            request_animation_frame(move || zs.reveal(&id));
-        }
-    });
-}
-
 /// The zoom buttons, and how else to zoom.
 #[component]
 pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
