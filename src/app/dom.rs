@@ -1,12 +1,13 @@
 //! DOM helpers shared by the components: one way to listen to events,
-//! which always cleans up after itself; element event handlers and effects
-//! boxed, so Leptos's code for them is compiled once, not per closure.
+//! which always cleans up after itself; element event handlers, effects
+//! and attributes of one type each, so Leptos's code for them is compiled
+//! once, not per closure or attribute name.
 
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::{on_cleanup, untrack, Effect, Get, NodeRef};
-use leptos::tachys::html::element::ElementType;
 use leptos::tachys::html::attribute::custom::{custom_attribute, CustomAttr};
+use leptos::tachys::html::element::ElementType;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
@@ -30,8 +31,8 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
 /// each attribute is erased on its own, with its own copy of Leptos's code
 /// for each (name, value) *type*; `view!` gives each known name a type of
 /// its own (`aria-hidden`, `aria-label`, …), while a name given as text
-/// shares one type for all, so every attribute written this way with the
-/// same value type shares one copy.
+/// shares one type for all: every attribute written this way, its value
+/// made text ([`AttrText`]), shares one copy.
 pub fn attr(
     name: &'static str,
     value: impl AttrText,

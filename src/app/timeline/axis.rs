@@ -297,7 +297,9 @@ fn track_frame(state: TimelineState, zs: ZoomState) {
     dom::on_load(zs.frame, move |frame| {
         zs.measure();
         listen(frame.clone().into(), "focusin", move |e| {
-            let marker = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let marker = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             let id = marker.and_then(|m| m.get_attribute("data-event-id"));
             if let Some(i) = id.and_then(|id| state.timeline.with_value(|t| t.index_of(&id))) {
                 state.focused.set(i);
