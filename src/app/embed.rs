@@ -3,7 +3,6 @@
 //! hands a web editor the snippet. The message formats and the snippet are
 //! [`crate::model::embed`]'s.
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -221,6 +220,9 @@ fn base_url() -> String {
     format!("{origin}{dir}")
 }
 
+/// The id of the Embed dialog's code.
+const CODE_ID: &str = "embed-code";
+
 /// The "Embed" button and its modal dialog: the ready snippet for the
 /// current view, with a Copy button. A native `<dialog>` opened with
 /// `showModal()`: focus stays inside, Escape closes it, focus returns.
@@ -236,8 +238,18 @@ pub fn EmbedDialog(
     /// The timeline's title, for the iframe's `title`.
     title: String,
 ) -> impl IntoView {
-    let dialog = NodeRef::<html::Dialog>::new();
-    let code = NodeRef::<html::Textarea>::new();
+    // Found by the code's id, not by `NodeRef`s: each element type's
+    // `node_ref` costs its own copy of Leptos's code in the wasm.
+    let code = || {
+        document()
+            .get_element_by_id(CODE_ID)
+            .map(JsCast::unchecked_into::<web_sys::HtmlTextAreaElement>)
+    };
+    let dialog = move || {
+        code()
+            .and_then(|c| c.closest("dialog").ok().flatten())
+            .map(JsCast::unchecked_into::<web_sys::HtmlDialogElement>)
+    };
     let with_event = RwSignal::new(false);
     // Re-read whenever the dialog opens, so it matches what is on screen.
     let opened = RwSignal::new(0u32);
@@ -251,12 +263,12 @@ pub fn EmbedDialog(
     let open = move |_| {
         opened.update(|n| *n += 1);
         status.set("");
-        if let Some(d) = dialog.get_untracked() {
+        if let Some(d) = dialog() {
             let _ = d.show_modal();
         }
     };
     let copy = move |_| {
-        let text = code.get_untracked().map(|c| c.value()).unwrap_or_default();
+        let text = code().map(|c| c.value()).unwrap_or_default();
         let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
         match clipboard {
             Some(clipboard) => {
@@ -274,43 +286,43 @@ pub fn EmbedDialog(
     };
     dom::effect(move || {
         if status.get() == t.copy_failed {
-            if let Some(c) = code.get_untracked() {
+            if let Some(c) = code() {
                 c.select();
             }
         }
     });
     let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
+        if let Some(d) = dialog() {
             d.close();
         }
     };
     view! {
-        <button type="button" class="embed-button" on:click=dom::handler(open) aria-haspopup="dialog">
+        <button {..dom::attr("type", "button")} class="embed-button" on:click=dom::handler(open) {..dom::attr("aria-haspopup", "dialog")}>
             {t.embed_button}
         </button>
-        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-title">
-            <h2 id="embed-title">{t.embed_title}</h2>
+        <dialog class="embed-dialog" {..dom::attr("aria-labelledby", "embed-title")}>
+            <h2 {..dom::attr("id", "embed-title")}>{t.embed_title}</h2>
             <p>{t.embed_intro}</p>
             <label class="check">
                 <input
-                    type="checkbox"
+                    {..dom::attr("type", "checkbox")}
                     prop:checked=move || with_event.get()
                     on:change=dom::handler(move |e| with_event.set(event_target_checked(&e)))
                 />
                 {t.embed_with_event}
             </label>
-            <label class="code-label" for="embed-code">
+            <label class="code-label" {..dom::attr("for", CODE_ID)}>
                 {t.embed_code}
             </label>
-            <textarea id="embed-code" node_ref=code readonly rows="7" spellcheck="false" prop:value=html></textarea>
-            <p class="copy-status" role="status">
+            <textarea {..dom::attr("id", CODE_ID)} {..dom::attr("readonly", true)} {..dom::attr("rows", "7")} {..dom::attr("spellcheck", "false")} prop:value=html></textarea>
+            <p class="copy-status" {..dom::attr("role", "status")}>
                 {move || status.get()}
             </p>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=dom::handler(copy)>
+                <button {..dom::attr("type", "button")} class="primary" on:click=dom::handler(copy)>
                     {t.copy}
                 </button>
-                <button type="button" on:click=dom::handler(close)>
+                <button {..dom::attr("type", "button")} on:click=dom::handler(close)>
                     {t.close}
                 </button>
             </div>

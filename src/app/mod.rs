@@ -178,7 +178,7 @@ fn content(
         // After Try again the focus rests on "Loading…", which it then
         // says; else a status line says it.
         LoadState::Loading => {
-            view! { <p class="status" role=(!focused).then_some("status")>{t.loading}</p> }
+            view! { <p class="status" {..dom::attr("role", (!focused).then_some("status"))}>{t.loading}</p> }
                 .into_any()
         }
         LoadState::Ready(timeline) => {
@@ -204,9 +204,9 @@ fn LanguageSwitcher(
         .map(|option| {
             view! {
                 <button
-                    type="button"
-                    lang=option.code()
-                    aria-pressed=move || if lang.get() == option { "true" } else { "false" }
+                    {..dom::attr("type", "button")}
+                    {..dom::attr("lang", option.code())}
+                    {..dom::attr_fn("aria-pressed", move || if lang.get() == option { "true" } else { "false" })}
                     on:click=dom::handler(move |_| {
                         if lang.get_untracked() != option {
                             url::write_lang(option);
@@ -220,7 +220,7 @@ fn LanguageSwitcher(
         })
         .collect_view();
     view! {
-        <div class="language" role="group" aria-label=move || texts(lang.get()).language_label>
+        <div class="language" {..dom::attr("role", "group")} {..dom::attr_fn("aria-label", move || texts(lang.get()).language_label)}>
             {buttons}
         </div>
     }
@@ -304,20 +304,20 @@ fn LoadFailure(
                 view! { <li><code>{p.path.clone()}</code> ": " {message}</li> }
             })
             .collect_view();
-        view! { <ul class="problems" lang="en">{items}</ul> }
+        view! { <ul class="problems" {..dom::attr("lang", "en")}>{items}</ul> }
     });
     view! {
-        <div class="load-error" role=(!focused).then_some("alert")>
-            <h1 aria-describedby="load-error-message">{t.load_failed}</h1>
-            <p id="load-error-message" inner_html=failure_message(&error, t)></p>
-            <button type="button" class="retry" on:click=dom::handler(move |_| on_retry())>
+        <div class="load-error" {..dom::attr("role", (!focused).then_some("alert"))}>
+            <h1 {..dom::attr("aria-describedby", "load-error-message")}>{t.load_failed}</h1>
+            <p {..dom::attr("id", "load-error-message")} inner_html=failure_message(&error, t)></p>
+            <button {..dom::attr("type", "button")} class="retry" on:click=dom::handler(move |_| on_retry())>
                 {t.retry}
             </button>
             {listed}
             {(more > 0).then(|| view! { <p class="more-problems">{(t.more_problems)(more)}</p> })}
         </div>
         {saved.map(|list| view! {
-            <section class="saved-list" aria-label=t.saved_list>
+            <section class="saved-list" {..dom::attr("aria-label", t.saved_list)}>
                 <p class="static-note">{t.saved_list}</p>
                 <div inner_html=list></div>
             </section>

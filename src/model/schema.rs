@@ -138,9 +138,9 @@ pub struct Source {
 }
 
 /// What sort of moment an event is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Kind {
     Visit,
     Delegation,
@@ -151,24 +151,89 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The names in the file, in the order of the variants (and of
+    /// `Kind::ALL`).
+    const NAMES: [&'static str; 5] = ["visit", "delegation", "agreement", "exchange", "context"];
+
     pub fn code(self) -> &'static str {
-        match self {
-            Kind::Visit => "visit",
-            Kind::Delegation => "delegation",
-            Kind::Agreement => "agreement",
-            Kind::Exchange => "exchange",
-            Kind::Context => "context",
-        }
+        Self::NAMES[self as usize]
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        unit_variant(d, "Kind", "enum Kind", &Self::NAMES).map(|i| Self::ALL[i])
     }
 }
 
 /// Whether a source says the event happened, or only that it was planned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
-#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Status {
     TookPlace,
     Expected,
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        unit_variant(d, "Status", "enum Status", &["took_place", "expected"])
+            .map(|i| [Status::TookPlace, Status::Expected][i])
+    }
+}
+
+/// An enum of unit variants read by name, as serde's derive reads one
+/// (the same input accepted, the same messages), through one function for
+/// [`Kind`] and [`Status`] instead of a derive's code for each: the index
+/// of the variant in `variants`.
+fn unit_variant<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    name: &'static str,
+    expecting: &'static str,
+    variants: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    use serde::de::{self, EnumAccess, VariantAccess};
+    struct Enum(&'static str, &'static [&'static str]);
+    struct Name(&'static [&'static str]);
+    impl<'de> de::Visitor<'de> for Enum {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
+            let (i, variant) = data.variant_seed(Name(self.1))?;
+            variant.unit_variant()?;
+            Ok(i)
+        }
+    }
+    impl<'de> de::DeserializeSeed<'de> for Name {
+        type Value = usize;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+            d.deserialize_identifier(self)
+        }
+    }
+    impl<'de> de::Visitor<'de> for Name {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("variant identifier")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<usize, E> {
+            match usize::try_from(v) {
+                Ok(i) if i < self.0.len() => Ok(i),
+                _ => Err(E::invalid_value(
+                    de::Unexpected::Unsigned(v),
+                    &format!("variant index 0 <= i < {}", self.0.len()).as_str(),
+                )),
+            }
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+            self.0
+                .iter()
+                .position(|n| *n == v)
+                .ok_or_else(|| E::unknown_variant(v, self.0))
+        }
+    }
+    d.deserialize_enum(name, variants, Enum(expecting, variants))
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 
 use super::scale::{pos, scale};
 use super::state::TimelineState;
-use super::zoom::{track_frame, Legend, ZoomBar, ZoomState};
+use super::zoom::{Legend, ZoomBar, ZoomState};
 use super::{flag, text, WINDOW};
 use crate::app::clock::today;
-use crate::app::dom;
+use crate::app::dom::{self, listen};
 use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
@@ -37,20 +37,16 @@ pub(super) fn AxisNav(
     let zs = ZoomState::new(zoom, sync_url);
     track_frame(state, zs);
     view! {
-        <nav class="axis-nav" aria-label=t.timeline_nav on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
+        <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
             {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
             <div
                 class="axis-frame"
                 node_ref=zs.frame
                 // A tab stop only where it scrolls, named for what its keys do.
-                role=move || zs.scrolls().then_some("group")
-                aria-label=move || zs.scrolls().then_some(t.axis_scroll)
-                tabindex=move || zs.scrolls().then_some("0")
+                {..dom::attr_fn("role", move || zs.scrolls().then_some("group"))}
+                {..dom::attr_fn("aria-label", move || zs.scrolls().then_some(t.axis_scroll))}
+                {..dom::attr_fn("tabindex", move || zs.scrolls().then_some("0"))}
                 on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
-                on:pointerdown=move |e| zs.on_pointer_down(&e)
-                on:pointermove=move |e| zs.on_pointer_move(&e)
-                on:pointerup=move |_| zs.on_pointer_up()
-                on:pointercancel=move |_| zs.on_pointer_up()
             >
                 {move || {
                     // Re-rendered when the page, the filter, the zoom or the
@@ -66,7 +62,7 @@ pub(super) fn AxisNav(
                                 {t.no_match}
                                 " "
                                 <button
-                                    type="button"
+                                    {..dom::attr("type", "button")}
                                     class="link-button"
                                     on:click=dom::handler(move |_| state.show_all())
                                 >
@@ -121,22 +117,22 @@ fn PageBar(state: TimelineState) -> impl IntoView {
         <div class="page-bar">
             <p class="page-range">{range}</p>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="page-earlier"
-                aria-disabled=move || flag(at_first())
+                {..dom::attr_fn("aria-disabled", move || flag(at_first()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Previous))
             >
-                <span aria-hidden="true">"← "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"← "</span>
                 {t.earlier_events}
             </button>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="page-later"
-                aria-disabled=move || flag(at_last())
+                {..dom::attr_fn("aria-disabled", move || flag(at_last()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Next))
             >
                 {t.later_events}
-                <span aria-hidden="true">" →"</span>
+                <span {..dom::attr("aria-hidden", "true")}>" →"</span>
             </button>
         </div>
     }
@@ -270,26 +266,52 @@ impl Marker<'_> {
             <li
                 class=class
                 style=pos(mark.label)
-                aria-setsize=self.total
-                aria-posinset=self.position + 1
+                {..dom::attr_string("aria-setsize", self.total.to_string())}
+                {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
             >
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="marker-button"
                     data-event-id=entry.event.id.clone()
-                    aria-current=move || is_selected.selected(&i).then_some("true")
-                    tabindex=move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" }
+                    {..dom::attr_fn("aria-current", move || is_selected.selected(&i).then_some("true"))}
+                    {..dom::attr_fn("tabindex", move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" })}
                     on:click=dom::handler(move |_| {
                         state.select(i);
                         state.reveal_detail();
                     })
-                    on:focus=move |_| state.focused.set(i)
                 >
-                    <time datetime=entry.start.iso()>{entry.start.written(state.lang)}</time>
+                    <time {..dom::attr_string("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
                     {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
-                    <span class="marker-title" lang=title_lang>{title}</span>
+                    <span class="marker-title" {..dom::attr("lang", title_lang)}>{title}</span>
                 </button>
             </li>
         }
     }
+}
+
+/// Keeps the frame measured and the keyboard's marker in view; a marker
+/// that takes the focus becomes the keyboard's (one listener on the frame
+/// for all markers).
+fn track_frame(state: TimelineState, zs: ZoomState) {
+    listen(window().into(), "resize", move |_| zs.measure());
+    dom::on_load(zs.frame, move |frame| {
+        zs.measure();
+        listen(frame.clone().into(), "focusin", move |e| {
+            let marker = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let id = marker.and_then(|m| m.get_attribute("data-event-id"));
+            if let Some(i) = id.and_then(|id| state.timeline.with_value(|t| t.index_of(&id))) {
+                state.focused.set(i);
+            }
+        });
+        zs.attach_gestures(state, frame.unchecked_into());
+    });
+    dom::effect(move || {
+        let i = state.focused.get();
+        state.selected.track();
+        if let Some(id) = state.id(i) {
+            request_animation_frame(move || zs.reveal(&id));
+        }
+    });
 }

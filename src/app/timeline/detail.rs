@@ -42,30 +42,30 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
     view! {
         <section
             class="detail"
-            aria-label=t.selected_event
+            {..dom::attr("aria-label", t.selected_event)}
             node_ref=state.detail
-            hidden=move || !state.selection_shown()
+            {..dom::attr_fn("hidden", move || !state.selection_shown())}
         >
             <div class="card" inner_html=card></div>
             <div class="pager">
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="prev"
-                    aria-disabled=move || flag(at_end(Step::Previous))
+                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Previous)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Previous))
                 >
-                    <span aria-hidden="true">"← "</span>
+                    <span {..dom::attr("aria-hidden", "true")}>"← "</span>
                     {t.previous}
                 </button>
                 <span class="position">{position}</span>
                 <button
-                    type="button"
+                    {..dom::attr("type", "button")}
                     class="next"
-                    aria-disabled=move || flag(at_end(Step::Next))
+                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Next)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Next))
                 >
                     {t.next}
-                    <span aria-hidden="true">" →"</span>
+                    <span {..dom::attr("aria-hidden", "true")}>" →"</span>
                 </button>
             </div>
         </section>
@@ -103,9 +103,9 @@ fn play_videos(state: TimelineState) {
             let _ = frame.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
-    state
-        .detail
-        .on_load(move |section| listen(section.into(), "click", on_click));
+    dom::on_load(state.detail, move |section| {
+        listen(section.into(), "click", on_click)
+    });
 }
 
 /// Swipe left or right on the card, on touch screens ([`nav::swipe`]
@@ -136,7 +136,7 @@ fn swipes(state: TimelineState) {
             }
         }
     };
-    state.detail.on_load(move |section| {
+    dom::on_load(state.detail, move |section| {
         let target: web_sys::EventTarget = section.into();
         listen(target.clone(), "touchstart", on_touchstart);
         listen(target.clone(), "touchend", on_touchend);

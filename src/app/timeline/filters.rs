@@ -56,7 +56,7 @@ pub(super) fn Filters(state: TimelineState) -> impl IntoView {
                 state,
                 "org",
                 id,
-                view! { <span lang=lang>{name}</span> },
+                view! { <span {..dom::attr("lang", lang)}>{name}</span> },
                 move |f| {
                     (
                         f.shows_organisation(&check_id),
@@ -86,14 +86,14 @@ pub(super) fn Filters(state: TimelineState) -> impl IntoView {
             <fieldset>
                 <legend>{t.filter_kinds}</legend>
                 {kind_boxes}
-                <p class="filter-hint" id=KIND_HINT hidden=move || !any_kind_locked()>
+                <p class="filter-hint" {..dom::attr("id", KIND_HINT)} {..dom::attr_fn("hidden", move || !any_kind_locked())}>
                     {t.kind_locked}
                 </p>
             </fieldset>
             <fieldset>
                 <legend>{t.filter_organisations}</legend>
                 {org_boxes}
-                <p class="filter-hint" id=ORG_HINT hidden=move || !any_org_locked()>
+                <p class="filter-hint" {..dom::attr("id", ORG_HINT)} {..dom::attr_fn("hidden", move || !any_org_locked())}>
                     {t.organisation_locked}
                 </p>
             </fieldset>
@@ -132,12 +132,12 @@ fn filter_check(
     view! {
         <label class="check">
             <input
-                type="checkbox"
-                name=name
-                value=value
+                {..dom::attr("type", "checkbox")}
+                {..dom::attr("name", name)}
+                {..dom::attr_string("value", value)}
                 prop:checked=move || state.filter.with(|f| check(f).0)
-                aria-disabled=move || locked().then_some("true")
-                aria-describedby=move || described().then_some(hint)
+                {..dom::attr_fn("aria-disabled", move || locked().then_some("true"))}
+                {..dom::attr_fn("aria-describedby", move || described().then_some(hint))}
                 on:click=dom::handler(move |e: web_sys::MouseEvent| {
                     if locked_now() {
                         // Keeps the box ticked: the browser undoes the click.

@@ -108,19 +108,19 @@ pub fn TimelineView(
 
     view! {
         <header class="timeline-header">
-            <h1 lang=title_lang>{title}</h1>
-            {subtitle.map(|(s, l)| view! { <p class="subtitle" lang=l>{s}</p> })}
+            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
+            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
         </header>
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />
         // What the keys do where the keyboard is: among the markers, or on
         // the zoomed axis's frame (its name, for screen readers).
-        <p class="keys-hint" aria-hidden="true">
+        <p class="keys-hint" {..dom::attr("aria-hidden", "true")}>
             <span class="keys-markers">{state.t.keys_hint}</span>
             <span class="keys-frame">{state.t.axis_scroll}</span>
         </p>
         <Detail state />
-        <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+        <p class="visually-hidden" {..dom::attr("aria-live", "polite")} {..dom::attr("aria-atomic", "true")}>
             {move || state.announcement.get()}
         </p>
         <section class="print-list" node_ref=print_section></section>

@@ -41,8 +41,12 @@ pub(super) fn scale(
             view! {
                 <span
                     class="term-label"
-                    style:left=label.left.map(percent)
-                    style:right=label.right.map(percent)
+                    // One side is set (`left` or `right`): one style pair,
+                    // the type the other positions have.
+                    style=match (label.left, label.right) {
+                        (Some(left), _) => ("left", percent(left)),
+                        (None, right) => ("right", percent(right.unwrap_or(0.0))),
+                    }
                 >
                     {label.name.clone()}
                 </span>
@@ -77,7 +81,7 @@ pub(super) fn scale(
         }
     });
     view! {
-        <div class="axis-scale" aria-hidden="true">
+        <div class="axis-scale" {..dom::attr("aria-hidden", "true")}>
             {ticks}
             {terms}
             {term_labels}

@@ -298,7 +298,7 @@ impl ZoomState {
 
     /// Dragging the axis with the mouse pans it (not from a marker, which
     /// a click selects).
-    pub fn on_pointer_down(&self, e: &web_sys::PointerEvent) {
+    fn on_pointer_down(&self, e: &web_sys::PointerEvent) {
         let on_control = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -315,20 +315,29 @@ impl ZoomState {
         }
     }
 
-    pub fn on_pointer_move(&self, e: &web_sys::PointerEvent) {
+    fn on_pointer_move(&self, e: &web_sys::PointerEvent) {
         if let Some((x, scroll)) = self.drag.get_value() {
             self.set_scroll(scroll - (f64::from(e.client_x()) - x));
         }
     }
 
-    pub fn on_pointer_up(&self) {
+    fn on_pointer_up(&self) {
         self.drag.set_value(None);
     }
 
-    /// Ctrl/⌘ + wheel, and pinches: listeners that may cancel the browser's
-    /// own zoom, so not passive.
+    /// The mouse's drag; Ctrl/⌘ + wheel, and pinches: listeners that may
+    /// cancel the browser's own zoom, so not passive.
     pub fn attach_gestures(&self, state: TimelineState, frame: web_sys::HtmlDivElement) {
         let this = *self;
+        listen_active(frame.clone().into(), "pointerdown", move |e| {
+            this.on_pointer_down(e.unchecked_ref())
+        });
+        listen(frame.clone().into(), "pointermove", move |e| {
+            this.on_pointer_move(e.unchecked_ref())
+        });
+        for name in ["pointerup", "pointercancel"] {
+            listen(frame.clone().into(), name, move |_| this.on_pointer_up());
+        }
         let x_in = move |client_x: f64| {
             this.frame
                 .get_untracked()
@@ -381,22 +390,6 @@ impl ZoomState {
     }
 }
 
-/// Keeps the frame measured and the keyboard's marker in view.
-pub(super) fn track_frame(state: TimelineState, zs: ZoomState) {
-    listen(window().into(), "resize", move |_| zs.measure());
-    zs.frame.on_load(move |frame| {
-        zs.measure();
-        zs.attach_gestures(state, frame);
-    });
-    dom::effect(move || {
-        let i = state.focused.get();
-        state.selected.track();
-        if let Some(id) = state.id(i) {
-            request_animation_frame(move || zs.reveal(&id));
-        }
-    });
-}
-
 /// The zoom buttons, and how else to zoom.
 #[component]
 pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
@@ -404,33 +397,33 @@ pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
     let at_fit = move || zs.drawn.get() == Zoom::FIT;
     let at_max = move || zs.drawn.get() == Zoom::MAX;
     view! {
-        <div class="zoom-bar" role="group" aria-label=t.zoom_controls>
+        <div class="zoom-bar" {..dom::attr("role", "group")} {..dom::attr("aria-label", t.zoom_controls)}>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-out"
-                aria-keyshortcuts="-"
-                aria-disabled=move || flag(at_fit())
+                {..dom::attr("aria-keyshortcuts", "-")}
+                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
                 on:click=dom::handler(move |_| zs.step(state, ZoomStep::Out, None))
             >
-                <span aria-hidden="true">"− "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"− "</span>
                 {t.zoom_out}
             </button>
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-in"
-                aria-keyshortcuts="+"
-                aria-disabled=move || flag(at_max())
+                {..dom::attr("aria-keyshortcuts", "+")}
+                {..dom::attr_fn("aria-disabled", move || flag(at_max()))}
                 on:click=dom::handler(move |_| zs.step(state, ZoomStep::In, None))
             >
-                <span aria-hidden="true">"+ "</span>
+                <span {..dom::attr("aria-hidden", "true")}>"+ "</span>
                 {t.zoom_in}
             </button>
             // A command like its neighbours, not a toggle: at the whole axis
             // it can do no more, as Zoom out cannot.
             <button
-                type="button"
+                {..dom::attr("type", "button")}
                 class="zoom-fit"
-                aria-disabled=move || flag(at_fit())
+                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
                 on:click=dom::handler(move |_| zs.fit(state))
             >
                 {t.zoom_fit}
@@ -449,23 +442,23 @@ pub(super) fn Legend(state: TimelineState) -> impl IntoView {
             <p class="legend-title">{t.legend}</p>
             <ul>
                 <li>
-                    <span class="swatch swatch-dot" aria-hidden="true"></span>
+                    <span class="swatch swatch-dot" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_took_place}
                 </li>
                 <li>
-                    <span class="swatch swatch-dot expected" aria-hidden="true"></span>
+                    <span class="swatch swatch-dot expected" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_expected}
                 </li>
                 <li>
-                    <span class="swatch swatch-bar" aria-hidden="true"></span>
+                    <span class="swatch swatch-bar" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_interval}
                 </li>
                 <li>
-                    <span class="swatch swatch-term" aria-hidden="true"></span>
+                    <span class="swatch swatch-term" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_term}
                 </li>
                 <li>
-                    <span class="swatch swatch-today" aria-hidden="true"></span>
+                    <span class="swatch swatch-today" {..dom::attr("aria-hidden", "true")}></span>
                     {t.legend_today}
                 </li>
             </ul>
