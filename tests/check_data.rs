@@ -3,6 +3,7 @@
 //! exit code.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_check-data");
@@ -25,15 +26,9 @@ fn check(files: &[&str]) -> (i32, Vec<String>) {
     )
 }
 
-/// The text at a line and column (both from 1, the column in characters).
+/// The text of `file` at a line and column (both from 1).
 fn text_at(file: &str, line: usize, column: usize) -> String {
-    let text = std::fs::read_to_string(file).unwrap();
-    text.lines()
-        .nth(line - 1)
-        .unwrap()
-        .chars()
-        .skip(column - 1)
-        .collect()
+    common::text_at(&std::fs::read_to_string(file).unwrap(), line, column)
 }
 
 /// Splits `FILE:LINE:COLUMN: rest` and returns (line, column, rest).

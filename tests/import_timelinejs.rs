@@ -4,6 +4,8 @@
 //! on input it must refuse. Its output is read back with the app's loader.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::text_at;
 use std::path::Path;
 use std::process::Command;
 
@@ -51,16 +53,6 @@ impl Run {
     fn doc(&self) -> TimelineDoc {
         serde_json::from_str(&self.stdout).expect("the output is our format")
     }
-}
-
-/// The text of `text` from a line and column (both from 1).
-fn text_at(text: &str, line: usize, column: usize) -> String {
-    text.lines()
-        .nth(line - 1)
-        .unwrap()
-        .chars()
-        .skip(column - 1)
-        .collect()
 }
 
 #[test]

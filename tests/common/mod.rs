@@ -1,0 +1,12 @@
+//! What the program tests share.
+
+/// The text of `text` from a line and column (both from 1, the column in
+/// characters), as the data check and the importer report places.
+pub fn text_at(text: &str, line: usize, column: usize) -> String {
+    text.lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect()
+}
