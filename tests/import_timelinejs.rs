@@ -128,17 +128,18 @@ fn timelinejs_own_example_sheet_imports_with_exactly_the_problems_to_fix() {
     let problems: Vec<&String> = run
         .stderr
         .iter()
-        .filter(|l| l.contains(": error at "))
+        .filter(|l| l.contains(": error "))
         .collect();
+    // "error at PATH: …", or "error in the 5th event, events[4].…: …".
     let mut paths: Vec<&str> = problems
         .iter()
         .map(|l| {
-            l.split(": error at ")
-                .nth(1)
-                .unwrap()
-                .split(':')
-                .next()
-                .unwrap()
+            let place = l.split_once(": error ").unwrap().1;
+            let place = place
+                .strip_prefix("at ")
+                .or_else(|| place.split_once(" event, ").map(|(_, p)| p))
+                .unwrap();
+            place.split(':').next().unwrap()
         })
         .collect();
     paths.sort_unstable();

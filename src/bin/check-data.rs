@@ -21,12 +21,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use hkust_pumch_timeline::i18n::{at_path, texts};
+use hkust_pumch_timeline::i18n::problem_place;
 use hkust_pumch_timeline::model::form::{self, Placed};
 use hkust_pumch_timeline::model::load::decode;
-use hkust_pumch_timeline::model::locate::{event_index, Locator};
+use hkust_pumch_timeline::model::locate::Locator;
 use hkust_pumch_timeline::model::media::missing_files;
-use hkust_pumch_timeline::model::{load, Lang, LoadError, MAX_BYTES};
+use hkust_pumch_timeline::model::{load, LoadError, MAX_BYTES};
 use hkust_pumch_timeline::render::stamp;
 
 const DEFAULT: &str = "public/data/timeline.json";
@@ -183,14 +183,9 @@ fn check(file: &str) -> bool {
     let mut all: Vec<(&str, &Placed)> = report.errors.iter().map(|p| ("error", p)).collect();
     all.extend(report.warnings.iter().map(|p| ("warning", p)));
     all.sort_by_key(|(_, p)| (p.place.line, p.place.column));
-    let en = texts(Lang::En);
     for (kind, p) in all {
         let Placed { problem, place } = p;
-        let at = match problem.path.as_str() {
-            "" => "at the top level".to_string(),
-            path if event_index(path).is_some() => format!("in {}", at_path(en, path)),
-            path => format!("at {path}"),
-        };
+        let at = problem_place(&problem.path);
         say!(
             "{file}:{}:{}: {kind} {at}: {}",
             place.line,

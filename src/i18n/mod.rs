@@ -174,6 +174,19 @@ pub fn at_path(t: &Texts, path: &str) -> String {
     }
 }
 
+/// Where a problem is, in the data check's (English) words: "in the 5th
+/// event, events[4].date", "at sources[0].url", "at the top level". The
+/// check and the importer both report places this way.
+pub fn problem_place(path: &str) -> String {
+    match path {
+        "" => "at the top level".to_string(),
+        path if crate::model::locate::event_index(path).is_some() => {
+            format!("in {}", at_path(texts(Lang::En), path))
+        }
+        path => format!("at {path}"),
+    }
+}
+
 /// An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 1,001st.
 pub(crate) fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {

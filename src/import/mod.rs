@@ -23,6 +23,7 @@ pub mod sheet;
 pub mod slides;
 pub mod sources;
 
+use crate::i18n::problem_place;
 use crate::model::locate::Locator;
 use crate::model::schema::Organisation;
 use crate::model::{load, Lang, LoadError};
@@ -105,8 +106,11 @@ fn problems(json: &str) -> Vec<String> {
                 .map(|p| {
                     let place = locator.locate(&p.path);
                     format!(
-                        "output:{}:{}: error at {}: {}",
-                        place.line, place.column, p.path, p.message
+                        "output:{}:{}: error {}: {}",
+                        place.line,
+                        place.column,
+                        problem_place(&p.path),
+                        p.message
                     )
                 })
                 .collect()

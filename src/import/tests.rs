@@ -6,6 +6,7 @@
 use super::html::{decode, to_text, Link};
 use super::ids::{slug, Ids};
 use super::{import, Format, Options, Report};
+use crate::i18n::problem_place;
 use crate::model::schema::{Kind, Status, TimelineDoc};
 use crate::model::validate::is_valid_id;
 use crate::model::{load, Lang};
@@ -84,7 +85,7 @@ fn ids_are_valid_stable_and_unique() {
 /// The only problems are what TimelineJS does not give of the image at
 /// `path`: its width, height and alt text.
 fn only_the_image_to_describe(report: &Report, path: &str) {
-    let at = format!("error at {path}: an image has no ");
+    let at = format!("error {}: an image has no ", problem_place(path));
     let words: Vec<&str> = report
         .problems
         .iter()
@@ -253,8 +254,8 @@ fn dates_out_of_reach_and_missing_parts_are_reported() {
     // No title slide: the title is left empty, for the editor to write.
     assert_eq!(report.problems.len(), 3, "{:#?}", report.problems);
     assert!(report.problems[0].contains("error at title.en: this text is empty"));
-    assert!(report.problems[1].contains("error at events[1].date: \"-500\""));
-    assert!(report.problems[2].contains("error at events[2].date: \"\""));
+    assert!(report.problems[1].contains("error in the 2nd event, events[1].date: \"-500\""));
+    assert!(report.problems[2].contains("error in the 3rd event, events[2].date: \"\""));
 }
 
 #[test]
