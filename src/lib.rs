@@ -4,6 +4,7 @@
 //! any target; [`app`] is the Leptos browser app, built for wasm32 only;
 //! `import` (the TimelineJS importer) is built for the host only.
 
+pub mod escape;
 pub mod i18n;
 /// Moving from TimelineJS (`import-timelinejs`): host only, never in the
 /// browser app.

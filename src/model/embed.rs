@@ -23,7 +23,7 @@
 
 use super::options::Options;
 use super::validate::is_valid_id;
-use crate::render::escape_html;
+use crate::escape::escape_html;
 
 pub const RESIZE: &str = "hkust-pumch-timeline:resize";
 pub const SELECT: &str = "hkust-pumch-timeline:select";

@@ -8,6 +8,11 @@
 
 use std::ops::Range;
 
+/// The most markers the axis shows at once: about as many as fit along it
+/// with their labels apart (`render::drawing::LABEL_GAP`). With more shown
+/// events, the axis shows a page of this many, and a bar to turn it.
+pub const MARKERS_PER_PAGE: usize = 10;
+
 /// A move through the shown events.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {

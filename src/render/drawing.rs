@@ -12,6 +12,7 @@
 use crate::i18n::texts;
 use crate::model::date::short_month;
 use crate::model::layout::{axis_for, fixed, label_below, AxisLayout, Placement};
+use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::zoom::{self, centred_within, keep_apart, text_width, tick_name_box, Zoom};
 use crate::model::{Entry, Lang, Precision};
 
@@ -19,10 +20,6 @@ use crate::model::{Entry, Lang, Precision};
 /// Labels alternate below and above the axis, so labels on one side are
 /// twice this apart (the CSS makes a label at most that wide).
 pub const LABEL_GAP: f64 = 0.1;
-
-/// The most markers on the axis at once: about as many labels as fit along
-/// it [`LABEL_GAP`] apart. Beyond this, the axis shows a page of them.
-pub const WINDOW: usize = 10;
 
 /// The widest the axis's frame gets: the app's greatest width (72rem) less
 /// its padding (2rem), in CSS pixels.
@@ -181,7 +178,12 @@ pub fn draw(page: &Page, frame: f64, chosen: Option<Zoom>) -> Drawing {
     let frame = layout_width(frame);
     let entries = page.entries;
     let mut axis = axis_for(
-        entries, page.shown, page.total, WINDOW, page.today, LABEL_GAP,
+        entries,
+        page.shown,
+        page.total,
+        MARKERS_PER_PAGE,
+        page.today,
+        LABEL_GAP,
     );
     let imprecise: Vec<bool> = page
         .shown

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::scale::{pos, scale};
 use super::state::TimelineState;
 use super::zoom::{Legend, ZoomBar, ZoomState};
-use super::{flag, text, WINDOW};
+use super::{flag, text, MARKERS_PER_PAGE};
 use crate::app::clock::today;
 use crate::app::dom::{self, listen};
 use crate::model::layout::fixed;
@@ -38,7 +38,7 @@ pub(super) fn AxisNav(
     track_frame(state, zs);
     view! {
         <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
-            {move || (state.visible.with(Vec::len) > WINDOW).then(|| view! { <PageBar state /> })}
+            {move || (state.visible.with(Vec::len) > MARKERS_PER_PAGE).then(|| view! { <PageBar state /> })}
             <div
                 class="axis-frame"
                 node_ref=zs.frame
@@ -221,7 +221,7 @@ fn Axis(
             })
             .collect_view();
         view! {
-            <div class="axis" class:paged={total > WINDOW} style=("--zoom", fixed(drawing.level.factor(), 2))>
+            <div class="axis" class:paged={total > MARKERS_PER_PAGE} style=("--zoom", fixed(drawing.level.factor(), 2))>
                 {scale(state, &drawing, is_selected.clone())}
                 <ol
                     class="markers"

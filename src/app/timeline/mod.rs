@@ -14,7 +14,7 @@
 //! proportional horizontal axis on wide screens and as a vertical list on
 //! narrow ones.
 //!
-//! However many events there are, the axis holds at most [`WINDOW`]
+//! However many events there are, the axis holds at most [`MARKERS_PER_PAGE`]
 //! markers: the page of them that holds the keyboard focus. The list keeps
 //! its place in the whole set (`aria-setsize`, `aria-posinset`), and the
 //! keyboard, Previous/Next and links move across all of it, turning the
@@ -43,7 +43,7 @@ use filters::Filters;
 use print::print_list;
 use state::TimelineState;
 
-use crate::render::drawing::WINDOW;
+use crate::model::nav::MARKERS_PER_PAGE;
 
 /// An ARIA boolean. Buttons at the end of their range are
 /// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone

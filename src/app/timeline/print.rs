@@ -7,7 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::WINDOW;
+use super::MARKERS_PER_PAGE;
 use crate::app::dom::{self, listen};
 use crate::model::{Lang, Timeline};
 use crate::render::card::card_html_lazy;
@@ -16,7 +16,7 @@ use crate::render::card::card_html_lazy;
 /// is built with the page; beyond, only when printing begins. A card costs
 /// about 0.2 ms to build: 2 ms for 10 events, 20 ms for 100, 1.5 s for
 /// 10,000.
-const PRINT_EAGER: usize = WINDOW;
+const PRINT_EAGER: usize = MARKERS_PER_PAGE;
 
 /// The print-only list in `section`: a card per event, filters or not.
 ///

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::WINDOW;
+use super::MARKERS_PER_PAGE;
 use crate::app::{dom, url};
 use crate::i18n::{texts, Texts};
 use crate::model::nav::{self, Step};
@@ -32,7 +32,7 @@ pub(super) struct TimelineState {
     /// Indices of the events the filter shows, in order.
     pub visible: Memo<Vec<usize>>,
     /// The positions in `visible` of the markers on the axis: the page of
-    /// at most [`WINDOW`] that holds the focused event.
+    /// at most [`MARKERS_PER_PAGE`] that holds the focused event.
     pub page: Memo<Range<usize>>,
     /// An event whose marker should take the keyboard focus once its page
     /// is on screen.
@@ -57,7 +57,8 @@ impl TimelineState {
         let first = first.unwrap_or(0);
         let focused = RwSignal::new(first);
         // A memo: a move within the page leaves the axis alone.
-        let page = Memo::new(move |_| visible.with(|v| nav::page(v, focused.get(), WINDOW)));
+        let page =
+            Memo::new(move |_| visible.with(|v| nav::page(v, focused.get(), MARKERS_PER_PAGE)));
         TimelineState {
             timeline: StoredValue::new(timeline),
             lang,
@@ -171,8 +172,8 @@ impl TimelineState {
     pub fn turn_page(&self, step: Step) {
         let page = self.page.get_untracked();
         let target = self.visible.with_untracked(|v| {
-            let to = nav::turn(v.len(), &page, WINDOW, step)?;
-            let next = nav::page(v, v[to], WINDOW);
+            let to = nav::turn(v.len(), &page, MARKERS_PER_PAGE, step)?;
+            let next = nav::page(v, v[to], MARKERS_PER_PAGE);
             Some((
                 v[to],
                 (self.t.page_range)(next.start + 1, next.end, v.len()),

@@ -6,10 +6,10 @@
 use std::fmt::Write;
 
 use crate::i18n::{texts, Texts};
+use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::options::Facets;
 use crate::model::{Lang, Timeline};
 use crate::render::card::localized;
-use crate::render::drawing::WINDOW;
 use crate::render::escape_html;
 
 /// The language switcher as links (each opens its language's page), and
@@ -91,7 +91,7 @@ pub(super) fn page_bar(html: &mut String, t: &Texts, total: usize) {
         "<div class=\"page-bar\"><p class=\"page-range\">{}</p>\
          <button type=\"button\" class=\"page-earlier\" aria-disabled=\"true\" inert><span aria-hidden=\"true\">← </span>{}</button>\
          <button type=\"button\" class=\"page-later\" aria-disabled=\"false\" inert>{}<span aria-hidden=\"true\"> →</span></button></div>",
-        escape_html(&(t.page_range)(1, WINDOW, total)),
+        escape_html(&(t.page_range)(1, MARKERS_PER_PAGE, total)),
         escape_html(t.earlier_events),
         escape_html(t.later_events),
     );

@@ -40,10 +40,11 @@ use std::fmt::Write;
 mod controls;
 
 use super::card::{card_html, card_html_lazy, localized};
-use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME, WINDOW};
+use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
 use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
+use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{Lang, Timeline};
 use controls::{axis_tools, filters, page_bar, toolbar};
 
@@ -62,7 +63,7 @@ pub struct FirstPaint {
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let t = texts(lang);
-    let shown: Vec<usize> = (0..timeline.entries.len().min(WINDOW)).collect();
+    let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
     let total = timeline.entries.len();
     let page = Page {
         entries: &timeline.entries,
@@ -97,7 +98,7 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         "<nav class=\"axis-nav\" aria-label=\"{}\">",
         escape_html(t.timeline_nav)
     );
-    if total > WINDOW {
+    if total > MARKERS_PER_PAGE {
         page_bar(&mut html, t, total);
     }
     if !shown.is_empty() {
@@ -203,7 +204,7 @@ fn axis(
     let _ = write!(
         html,
         "<div class=\"axis-frame\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
-        if total > WINDOW { " paged" } else { "" },
+        if total > MARKERS_PER_PAGE { " paged" } else { "" },
     );
     // Ticks: a name is written if some band shows it, and hidden where it
     // is not shown or sits left of its tick (the closing year).

@@ -24,7 +24,7 @@ fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {
         // What needs the app is inert: no tab stop but links.
         assert_eq!(
             p.html.matches(" inert>").count(),
-            4 + usize::from(timeline.entries.len() > WINDOW) * 2
+            4 + usize::from(timeline.entries.len() > MARKERS_PER_PAGE) * 2
         );
         assert!(!p.html.contains("tabindex"));
         assert!(
