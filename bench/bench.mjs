@@ -1,10 +1,10 @@
 // Measures the release build as a visitor's browser gets it, served by
 // nginx (deploy/nginx.conf) on 127.0.0.1: the bytes of every resource the
-// first view loads (raw, gzip -9, brotli) and the time from navigation start
-// to the first event on screen (the pre-rendered first paint, then the interactive
-// marker), over several loads, and the largest contentful paint with the app
-// and with the app held back, on a desktop and a phone viewport. Prints a
-// table and writes bench/RESULTS.md.
+// first view loads (raw, gzip -9, brotli, as sent), and the app at scale
+// (synthetic data). Writes bench/RESULTS.md with these, the comparison with
+// TimelineJS3 (bench/COMPARE.md, from bench/compare.mjs, which times the
+// first paint, the largest contentful paint and the app's arrival), the
+// last size floor and Lighthouse reports, and bench/DECISIONS.md.
 // Not a test: it asserts nothing.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -12,12 +12,11 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { serve, launch, DIST } from '../tests/e2e/harness.mjs';
 import { writeSynthetic } from './synth.mjs';
-import { kb, ms, stats } from './figures.mjs';
+import { kb, stats } from './figures.mjs';
 
 const SIZES = [10, 100, 1000, 10000];
 await writeSynthetic(DIST, SIZES);
 
-const RUNS = Number(process.env.RUNS ?? 9);
 const app = await serve();
 const browser = await launch();
 
@@ -45,66 +44,6 @@ async function firstView() {
   return { bodies, sent };
 }
 
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
-  phone: { width: 390, height: 844 },
-};
-
-// What "held back" keeps from arriving: the WebAssembly, the wasm-bindgen
-// JS and Trunk's boot loader (with their preloads). The page is then what a
-// visitor sees while the app is on its way, or never comes: the LCP of the
-// HTML and the style sheet alone, the floor the app's own paint is set
-// against.
-const HELD = /\/(boot|hkust-pumch-timeline)-[^/]*\.js$|\.wasm$/;
-
-/**
- * One load of the default URL at `viewport` in a fresh context (an empty
- * cache), the app `held` back or not. Returns the marks (ms from navigation
- * start; absent when the page never had the element), first-contentful-paint
- * and the largest contentful paint with the element it was.
- */
-async function load(viewport, held) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  if (held) await page.route(HELD, (route) => route.abort());
-  await page.addInitScript(() => {
-    // Marks by MutationObserver, from the document's start. The app mounts
-    // into #app; a pre-rendered copy of the timeline in #static has the
-    // same markers but needs no script, so only #app's count as interactive.
-    window.__marks = {};
-    new MutationObserver(() => {
-      const m = window.__marks;
-      if (!m.staticMarker && document.querySelector('#static .markers [data-event-id]')) m.staticMarker = performance.now();
-      if (!m.marker && document.querySelector('#app .markers [data-event-id]')) m.marker = performance.now();
-    }).observe(document, { childList: true, subtree: true });
-    // Every LCP candidate, its element named when reported: the app removes
-    // the first paint, and an entry read later may have lost its element.
-    // A class-less element is named with its parent's (`ol.static-list > li`).
-    const name = (e) => e && `${e.localName}${e.getAttribute('class') ? `.${e.getAttribute('class').trim().split(/\s+/).join('.')}` : ''}`;
-    window.__lcp = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        const el = e.element;
-        const element = !el ? '(removed)' : el.getAttribute('class') || !el.parentElement ? name(el) : `${name(el.parentElement)} > ${name(el)}`;
-        window.__lcp.push({ startTime: e.startTime, size: e.size, element: e.url ? `${element} (${e.url})` : element });
-      }
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
-  });
-  await page.goto(app.url);
-  if (!held) await page.locator('#app .markers [data-event-id]').first().waitFor();
-  // Settled: no request for 500 ms, then a little longer for the last
-  // frame to be painted and its LCP entry delivered.
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const marks = await page.evaluate(() => ({
-    ...window.__marks,
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-    lcp: window.__lcp.at(-1),
-  }));
-  await context.close();
-  return marks;
-}
-
 const { bodies, sent } = await firstView();
 const rows = [...bodies].map(([path, body]) => ({
   path,
@@ -116,42 +55,6 @@ const rows = [...bodies].map(([path, body]) => ({
 }));
 rows.sort((a, b) => b.gzip - a.gzip);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli, sent: t.sent + r.sent }), { raw: 0, gzip: 0, brotli: 0, sent: 0 });
-
-// Loads with the app and held back alternate, so that a drift in the
-// machine's speed falls on both alike; one warm-up pair per viewport.
-const loads = {};
-for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-  await load(viewport, false);
-  await load(viewport, true);
-  loads[name] = { app: [], held: [] };
-  for (let i = 0; i < RUNS; i++) {
-    loads[name].app.push(await load(viewport, false));
-    loads[name].held.push(await load(viewport, true));
-  }
-}
-const runs = loads.desktop.app;
-const staticMarkerT = stats(runs.map((r) => r.staticMarker ?? NaN));
-const markerT = stats(runs.map((r) => r.marker ?? NaN));
-const paintT = stats(runs.map((r) => r.fcp ?? NaN));
-const lcp = Object.fromEntries(Object.entries(loads).map(([name, { app, held }]) => {
-  const lcpOf = (ls) => stats(ls.map((l) => l.lcp?.startTime ?? NaN));
-  // Which element was the LCP, and in how many of the loads.
-  const elements = (ls) => {
-    const counts = new Map();
-    for (const l of ls) counts.set(l.lcp?.element ?? '(no entry)', (counts.get(l.lcp?.element ?? '(no entry)') ?? 0) + 1);
-    return [...counts].map(([element, n]) => `\`${element}\` ×${n}`).join(', ');
-  };
-  const withApp = lcpOf(app);
-  const heldBack = lcpOf(held);
-  return [name, {
-    app: withApp,
-    held: heldBack,
-    ratio: withApp.median / heldBack.median,
-    marker: stats(app.map((l) => l.marker ?? NaN)),
-    appElements: elements(app),
-    heldElements: elements(held),
-  }];
-}));
 
 /** Time to the first marker, JS heap, and time for Next to move the selection, at N events. */
 async function scale(n) {
@@ -237,33 +140,18 @@ const table = [
   ...rows.map((r) => `| \`${r.path}\` | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} | ${kb(r.sent)} (${r.encoding}) |`),
   `| **first view, total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** | **${kb(total.sent)}** |`,
 ].join('\n');
-const times = [
-  '| from navigation start to | median ms | min ms | max ms |',
-  '|---|---:|---:|---:|',
-  `| the first pre-rendered marker (\`#static\`, no JS needed) in the page | ${ms(staticMarkerT.median)} | ${ms(staticMarkerT.min)} | ${ms(staticMarkerT.max)} |`,
-  `| the first paint with content (first-contentful-paint: the pre-rendered timeline drawn) | ${ms(paintT.median)} | ${ms(paintT.min)} | ${ms(paintT.max)} |`,
-  `| the first interactive marker (in \`#app\`) | ${ms(markerT.median)} | ${ms(markerT.min)} | ${ms(markerT.max)} |`,
-].join('\n');
-const triple = (t) => `${ms(t.median)} | ${ms(t.min)} | ${ms(t.max)}`;
-const paints = [
-  '| from navigation start to | 1280×800 median ms | min ms | max ms | 390×844 median ms | min ms | max ms |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  `| the largest contentful paint, with the app | ${triple(lcp.desktop.app)} | ${triple(lcp.phone.app)} |`,
-  `| the largest contentful paint, the app held back | ${triple(lcp.desktop.held)} | ${triple(lcp.phone.held)} |`,
-  `| the first interactive marker (in \`#app\`) | ${triple(lcp.desktop.marker)} | ${triple(lcp.phone.marker)} |`,
-].join('\n');
 const scaling = [
   '| events | first marker ms (from navigation) | data arrived → first marker ms | JS heap MB | Next ms (median of every move) | Next ms, slowest of a load (a page turn) | per move: script + style + layout ms | per move: all main-thread work ms |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...scaleRows.map((r) => `| ${r.n} | ${r.first.toFixed(0)} | ${r.render.toFixed(0)} | ${(r.heap / 1048576).toFixed(1)} | ${r.next.toFixed(1)} | ${r.slowest.toFixed(1)} | ${r.work.toFixed(1)} | ${r.task.toFixed(1)} |`),
 ].join('\n');
+const compare = await readFile(new URL('COMPARE.md', import.meta.url), 'utf8').catch(() => '');
 const budget = JSON.parse(await readFile(new URL('budget.json', import.meta.url), 'utf8'));
 const report = `# Benchmark results
 
 Measured ${new Date().toISOString().slice(0, 10)} by \`bench/run.sh\` on ${machine}.
 Release build served by nginx with \`deploy/nginx.conf\` on 127.0.0.1;
-headless Chromium at 1280×800 (and 390×844 for the largest contentful
-paint); ${RUNS} loads after one warm-up.
+headless Chromium at 1280×800.
 
 ## Bytes of the first view
 
@@ -277,33 +165,7 @@ sent" is what nginx put on the wire for Chromium (its \`Accept-Encoding\`
 includes brotli): the build's own brotli copies of the hashed files
 (\`scripts/precompress.mjs\`), the rest compressed on the fly.
 
-## Time to the first event
-
-${times}
-
-"In the page" is when the element is in the DOM, as the issue measures it.
-Headless Chromium on this machine draws a new page's first frame later: in
-separate loads, a bare "Hello" page painted at about 70 ms (median), this
-page's HTML without scripts or style sheet at about 120 ms, and with its
-style sheet at about 190 ms.
-
-## Largest contentful paint, with the app and held back
-
-${paints}
-
-LCP with the app ÷ held back (medians): ${lcp.desktop.ratio.toFixed(2)} at 1280×800, ${lcp.phone.ratio.toFixed(2)} at 390×844.
-
-The LCP element, with the app: at 1280×800 ${lcp.desktop.appElements}; at 390×844 ${lcp.phone.appElements}.
-Held back: at 1280×800 ${lcp.desktop.heldElements}; at 390×844 ${lcp.phone.heldElements}.
-
-Each load is a fresh context (an empty cache); loads with the app and held
-back alternate, ${RUNS} of each per viewport after a warm-up pair. "Held
-back": the WebAssembly, the wasm-bindgen JS and the \`boot-*.js\` loader are
-aborted (\`page.route\`), so the page is its HTML and style sheet alone. The
-LCP is the last \`largest-contentful-paint\` entry once the page has settled
-(no request for 500 ms, then 300 ms more); its element is named when the
-entry is reported, with its parent when it has no class.
-
+${compare}
 ## Scale (synthetic data from \`bench/synth.mjs\`, loaded with \`?data=\`; medians of ${SCALE_RUNS} loads, 12 moves each)
 
 ${scaling}
@@ -321,5 +183,6 @@ included, which headless Chromium does on the CPU).
 const lighthouse = await readFile(new URL('LIGHTHOUSE.md', import.meta.url), 'utf8').catch(() => '');
 const floor = await readFile(new URL('FLOOR.md', import.meta.url), 'utf8').catch(() => '');
 const decisions = await readFile(new URL('DECISIONS.md', import.meta.url), 'utf8').catch(() => '');
-console.log(report);
+// The comparison was printed by compare.mjs.
+console.log(compare ? report.replace(compare, '') : report);
 await writeFile(new URL('RESULTS.md', import.meta.url), [report, lighthouse, floor, decisions].filter(Boolean).join('\n'));

@@ -236,8 +236,8 @@ export async function holdBack(page) {
   await page.route(/\/(boot-[0-9a-f]+\.js|hkust-pumch-timeline-[0-9a-f]+(_bg\.wasm|\.js))$/, (route) => route.abort());
 }
 
-/** Launches Debian's Chromium headless, with no network chatter of its own. */
-export function launch() {
+/** Launches Debian's Chromium headless, with no network chatter of its own (and `args`). */
+export function launch(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -249,6 +249,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...args,
     ],
   });
 }
