@@ -5,9 +5,11 @@
 // served by nginx on 127.0.0.1. Sums the renderer main thread's events
 // (ParseHTML, style recalculation, layout, paint, …) over RUNS loads, and
 // lists the CSS selectors that cost most in the style recalculations
-// (Chromium's selector statistics). Prints medians; asserts nothing.
-// `node bench/trace.mjs` after `trunk build --release`; PAGE=url adds a
-// page (another build under test); PHONE=1 for the phone profile.
+// (Chromium's selector statistics). Prints medians of the events' thread
+// time (CPU time, which other work on the machine disturbs less than wall
+// time); asserts nothing. `node bench/trace.mjs` after `trunk build
+// --release`; EXTRA=name=dir,… adds other builds (variants under test),
+// served like ours; PHONE=1 for the phone profile.
 import { serve, launch, PHONE } from '../tests/e2e/harness.mjs';
 import { serveTimelineJs, LOCAL_ONLY } from '../scripts/timelinejs.mjs';
 import { stats } from './figures.mjs';
@@ -19,7 +21,14 @@ const browser = await launch(LOCAL_ONLY);
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'loading', 'disabled-by-default-blink.debug'];
 const HELD = ['*/boot-*.js', '*/hkust-pumch-timeline-*.js', '*/hkust-pumch-timeline-*_bg.wasm'];
 const profile = process.env.PHONE ? PHONE : { viewport: { width: 1280, height: 800 } };
-const pages = { ours: app.url, bare: tl.bare, ...(process.env.PAGE ? { other: process.env.PAGE } : {}) };
+const pages = { ours: app.url, bare: tl.bare };
+const extra = [];
+for (const spec of (process.env.EXTRA ?? '').split(',').filter(Boolean)) {
+  const [name, dir] = spec.split('=');
+  const server = await serve(dir);
+  extra.push(server);
+  pages[name] = server.url;
+}
 
 async function trace(url) {
   const context = await browser.newContext(profile);
@@ -41,7 +50,19 @@ async function trace(url) {
   const sums = {};
   for (const e of events) {
     if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || e.ts > fcpTs) continue;
-    sums[e.name] = (sums[e.name] ?? 0) + (e.dur ?? 0) / 1000;
+    sums[e.name] = (sums[e.name] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  // Every thread's busy time before the first paint (top-level slices only),
+  // by process and thread name: raster and compositing happen off the main thread.
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
+  const threads = {};
+  const open = new Map();
+  for (const e of events.filter((e) => e.ph === 'X' && e.ts >= start && e.ts <= fcpTs).sort((a, b) => a.ts - b.ts)) {
+    const k = `${e.pid}:${e.tid}`;
+    if ((open.get(k) ?? 0) > e.ts) continue;
+    open.set(k, e.ts + (e.dur ?? 0));
+    const name = `${e.pid === main.pid ? 'renderer' : `pid ${e.pid}`} ${names.get(k) ?? e.tid}`;
+    threads[name] = (threads[name] ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000;
   }
   const selectors = {};
   for (const e of events) {
@@ -54,7 +75,7 @@ async function trace(url) {
       selectors[k].matches += s.match_count;
     }
   }
-  return { fcp, sums, selectors };
+  return { fcp, sums, selectors, threads };
 }
 
 const out = {};
@@ -66,14 +87,20 @@ for (let i = 0; i <= RUNS; i++) for (const [name, url] of Object.entries(pages))
 await browser.close();
 await app.close();
 await tl.close();
+for (const server of extra) await server.close();
 
 const NAMES = ['ParseHTML', 'ParseAuthorStyleSheet', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'EvaluateScript', 'RunTask'];
 for (const [name, runs] of Object.entries(out)) {
-  console.log(`\n${name}: FCP median ${stats(runs.map((r) => r.fcp)).median.toFixed(0)} ms`);
+  console.log(`\n${name}: FCP median ${stats(runs.map((r) => r.fcp)).median.toFixed(0)} ms (wall, traced); thread time before it:`);
   const all = new Set(runs.flatMap((r) => Object.keys(r.sums)));
   for (const n of [...NAMES, ...[...all].filter((n) => !NAMES.includes(n))]) {
     const m = stats(runs.map((r) => r.sums[n] ?? 0)).median;
     if (m >= 0.5 || NAMES.includes(n)) console.log(`  ${n.padEnd(32)} ${m.toFixed(1)} ms`);
+  }
+  const threadNames = new Set(runs.flatMap((r) => Object.keys(r.threads)));
+  for (const n of threadNames) {
+    const m = stats(runs.map((r) => r.threads[n] ?? 0)).median;
+    if (m >= 0.5) console.log(`  thread ${n.padEnd(40)} ${m.toFixed(1)} ms`);
   }
   const sel = {};
   for (const r of runs) for (const [k, v] of Object.entries(r.selectors)) {
