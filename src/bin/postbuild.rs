@@ -108,19 +108,11 @@ fn page(
         "</title>",
         &escape_html(timeline.doc.title.get(lang).0),
     )?;
-    // The style sheet of positions goes right after the main one, before
-    // the data, the scripts and the preloads: the first paint waits for
-    // both, and on a slow link whatever is asked for first comes first
-    // (bench/DECISIONS.md, "The first paint sooner").
-    let main = page
-        .find("stylesheet")
-        .and_then(|at| page[at..].find('>').map(|end| at + end + 1))
-        .ok_or("index.html has no style sheet link")?;
-    page.insert_str(
-        main,
-        &format!("<link rel=\"stylesheet\" href=\"./{css_name}\">"),
+    let link = format!(
+        "<link rel=\"stylesheet\" href=\"./{css_name}\">{}</head>",
+        stamp::meta(data_hash)
     );
-    Ok(page.replacen("</head>", &format!("{}</head>", stamp::meta(data_hash)), 1))
+    Ok(page.replacen("</head>", &link, 1))
 }
 
 /// The public address from `PUBLIC_URL` (unset or empty: none).
