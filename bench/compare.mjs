@@ -150,8 +150,15 @@ async function follow(profile) {
       });
     }).observe({ type: 'paint', buffered: true });
   });
-  await page.goto(app.url);
-  await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'), null, { timeout: 60_000 });
+  try {
+    await page.goto(app.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !document.getElementById('static') && document.querySelector('#app .markers [data-event-id]'), null, { timeout: 60_000 });
+  } catch (e) {
+    console.error(`followed link: ${e.message.split('\n')[0]}`);
+    failures.push('followed link');
+    await context.close();
+    return { clicked: false, inFirstPaint: false, kept: false };
+  }
   const r = await page.evaluate(() => {
     const { id, shown, shownAt } = window.__follow;
     const kept = document.querySelector('#app [aria-current="true"]')?.dataset.eventId === id
