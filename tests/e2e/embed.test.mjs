@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveHost, openPage, axe, screenshot, DIST, useApp } from './harness.mjs';
+import { serveHost, openPage, axe, screenshot, DIST, useApp, DESKTOP } from './harness.mjs';
 import { host, settled, watchMessages, roundTrip } from './frames.mjs';
 
 let app;
@@ -43,7 +43,6 @@ test('auto-height: at 320, 600 and 1000 px the iframe takes its content height, 
       await screenshot(page, 'embed-320');
     }
     assert.deepEqual(page.pageErrors, []);
-    await page.context().close();
     await site.close();
   }
 });
@@ -67,7 +66,6 @@ test('auto-height follows the content: selection, filter and language', async ()
   heights.push(outer);
   assert.notEqual(heights[3], heights[2], `the language changes the height (${heights})`);
   assert.ok(await noInnerScrollbar(frame));
-  await page.context().close();
   await site.close();
 });
 
@@ -83,8 +81,6 @@ test('hash sync: a selection in the frame reaches the host URL, and the host URL
   const { frame: opened } = await settled(again, again.locator('iframe'));
   await opened.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
   assert.deepEqual(again.pageErrors, []);
-  await page.context().close();
-  await again.context().close();
   await site.close();
 });
 
@@ -99,7 +95,6 @@ test('two embeds on one page size themselves independently; only the synced one 
   assert.ok(a2.outer > a.outer, 'frame a grew');
   assert.ok(Math.abs(b2.outer - b.outer) < 1, 'frame b did not move');
   assert.equal(await page.evaluate(() => location.hash), '', 'frame a has no data-sync-url');
-  await page.context().close();
   await site.close();
 });
 
@@ -139,12 +134,11 @@ test('forged or malformed messages are ignored', async () => {
   assert.equal((await iframe.boundingBox()).height, outer);
   assert.equal(await page.evaluate(() => location.hash), '');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
   await site.close();
 });
 
 test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works pasted into a blank page', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(browser, DESKTOP);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(app.url + '?lang=zh-Hans&filter=kind:agreement,kind:visit&event=agreement-signed-2024-07-21');
   await page.locator('#app .markers [data-event-id]').first().waitFor();
@@ -173,7 +167,6 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'embed-button', 'focus returns to the button');
-  await page.context().close();
 
   // Pasted into a blank page on another origin, it just works.
   const site = await serveHost({ '/': `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body>${snippet}</body></html>` });
@@ -187,7 +180,6 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
   );
   assert.equal(await frame.locator('[aria-current="true"]').getAttribute('data-event-id'), 'agreement-signed-2024-07-21');
   assert.ok(await noInnerScrollbar(frame));
-  await blank.context().close();
   await site.close();
 });
 
@@ -205,7 +197,6 @@ test('embed options: ?embed=1, ?bg=transparent, and ?accent= fitted for contrast
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--tl-accent')), '');
   assert.ok(await page.locator('main').isVisible());
-  await page.context().close();
 });
 
 test('embed-demo.html shows three working embeds, one sandboxed, and its links select without reloads', async () => {
@@ -234,7 +225,6 @@ test('embed-demo.html shows three working embeds, one sandboxed, and its links s
   await sandboxed.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'agreement-signed-2024-07-21');
   await page.waitForFunction(() => location.hash === '#timeline-main=first-cohort-2024&timeline-sandboxed=agreement-signed-2024-07-21');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('embed.js is small and dependency-free, from a readable source', async () => {

@@ -56,8 +56,8 @@ async function quartile(server, path, headers = {}, n = 21) {
 const fill = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
 // Headers crafted against patterns that backtrack (a tag, then spaces and
-// no separator, cost 105–270 ms with the old map), many tags, long tags,
-// refusals, spaces, separators only.
+// no separator: quadratic for a regex that tries every split), many tags,
+// long tags, refusals, spaces, separators only.
 const HEADERS = [
   (n) => 'en' + fill(' ', n - 3) + 'x',
   (n) => 'fr, zh-TW;' + fill(' ', n - 11) + 'x',
