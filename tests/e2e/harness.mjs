@@ -5,6 +5,7 @@
 import { createServer, request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { access, readFile, writeFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -96,6 +97,22 @@ export async function addressedCopy(dir, publicUrl) {
   await run('cp', ['-a', `${dir}/.`, copy]);
   await run('cargo', ['run', '--quiet', '--bin', 'postbuild', '--', '--public-url', publicUrl, copy], ROOT);
   return copy;
+}
+
+let written;
+/**
+ * The bad-data fixtures (tests/fixtures/fixtures.json over their base),
+ * written once per test file by the Rust tests' own loader
+ * (`cargo run --example fixtures`). Resolves to their folder.
+ */
+export function fixtures() {
+  written ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'timeline-fixtures-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await run('cargo', ['run', '--quiet', '--example', 'fixtures', '--', dir], ROOT);
+    return dir;
+  })();
+  return written;
 }
 
 /** Runs a command; rejects with its output if it fails. */

@@ -4,9 +4,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, frames, serveBuild, DIST, useApp, sideOverflow, DESKTOP } from './harness.mjs';
+import { openPage, frames, serveBuild, fixtures, DIST, useApp, sideOverflow, DESKTOP } from './harness.mjs';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+const FIXTURES = await fixtures();
+
+/** Where the text after `lead` stands in the fixture `name`: "line L, column C". */
+async function placeAfter(name, lead) {
+  const text = await readFile(join(FIXTURES, name), 'utf8');
+  const before = text.slice(0, text.indexOf(lead) + lead.length).split('\n');
+  return `line ${before.length}, column ${before.at(-1).length + 1}`;
+}
+const WRONG_TYPE_AT = await placeAfter('wrong-types.json', '"date": ');
 
 let app;
 let browser;
@@ -29,7 +37,7 @@ async function withData(body, options = {}) {
 const REFUSED = {
   'truncated.json': /cannot be read: line \d+, column \d+/,
   // The place the data check gives too (tests/check_data.rs).
-  'wrong-types.json': /cannot be read: line 153, column 12: the 1st event, events\[0\]\.date: this is a number \(2024\), but it must be a text/,
+  'wrong-types.json': new RegExp(`cannot be read: ${WRONG_TYPE_AT}: the 1st event, events\\[0\\]\\.date: this is a number \\(2024\\), but it must be a text`),
   'duplicate-ids.json': /events\[1\]\.id/,
   'unknown-references.json': /events\[0\]\.participants\[0\]\.person/,
   'impossible-dates.json': /events\[0\]\.date: in the 1st event, "2024-13" is not a real date/,

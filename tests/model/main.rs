@@ -4,6 +4,8 @@
 //! editors change), and files that cannot be read say why and where
 //! (`reading`).
 
+#[path = "../common/mod.rs"]
+mod common;
 mod reading;
 mod rules;
 mod shipped;

@@ -116,16 +116,11 @@ fn an_oversized_file_is_refused_before_parsing() {
     );
 }
 
-/// Every fixture in tests/fixtures/ and what loading it must give.
+/// Every bad-data fixture (tests/fixtures/fixtures.json) and what loading
+/// it must give.
 #[test]
 fn bad_data_fixtures_are_refused_for_the_right_reason() {
-    let fixture = |name: &str| {
-        std::fs::read(format!(
-            "{}/tests/fixtures/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap()
-    };
+    let fixture = common::fixtures::bytes;
     let problems_at = |name: &str| match load_bytes(&fixture(name)) {
         Err(LoadError::Invalid(problems)) => {
             problems.iter().map(|p| p.path.clone()).collect::<Vec<_>>()
