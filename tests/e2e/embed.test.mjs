@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveHost, openPage, axe, screenshot, DIST, useApp, DESKTOP } from './harness.mjs';
+import { serveHost, openPage, axe, screenshot, DIST, useApp, DESKTOP, frames as drawn } from './harness.mjs';
 import { host, settled, watchMessages, roundTrip } from './frames.mjs';
 
 let app;
@@ -216,11 +216,14 @@ test('embed-demo.html shows three working embeds, one sandboxed, and its links s
   // Both frames have handled everything the host sent them before the click.
   await roundTrip(page, frames.nth(0));
   await roundTrip(page, frames.nth(1));
+  // The sandboxed frame (an opaque origin) runs in a process of its own, and
+  // the browser sends it the pointer by where the host page last drew it:
+  // the host scrolls the marker into view and draws that before the click,
+  // or the click can land on the host's <iframe> element instead.
   const marker = sandboxed.locator('.markers [data-event-id="agreement-signed-2024-07-21"]');
-  // As a reader's mouse does, the pointer comes to rest on the marker before
-  // the click (a click straight from elsewhere failed about 3 times in 10
-  // here, cause not found: see the closing note of 2026-12-07).
-  await marker.hover();
+  const markerY = await marker.evaluate((el) => el.getBoundingClientRect().top);
+  await frames.nth(1).evaluate((frame, y) => scrollTo(0, scrollY + frame.getBoundingClientRect().top + y - innerHeight / 2), markerY);
+  await drawn(page, 2);
   await marker.click();
   await sandboxed.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'agreement-signed-2024-07-21');
   await page.waitForFunction(() => location.hash === '#timeline-main=first-cohort-2024&timeline-sandboxed=agreement-signed-2024-07-21');
