@@ -213,7 +213,7 @@ test('the app refuses bad media with each error at its place', async () => {
   }
 });
 
-test('the CSP names exactly the two players in frame-src, and the data\'s media_hosts in the page\'s img-src', async () => {
+test('the CSP names exactly the two players in frame-src, and the data\'s media_hosts in img-src, in the page and the header', async () => {
   const res = await fetch(app.url);
   const frameSrc = (policy) => policy.split(';').map((d) => d.trim()).filter((d) => d.startsWith('frame-src'));
   const players = ['frame-src https://www.youtube-nocookie.com https://player.vimeo.com'];
@@ -223,5 +223,5 @@ test('the CSP names exactly the two players in frame-src, and the data\'s media_
   const meta = /content="([^"]+)"/.exec(tag)?.[1] ?? '';
   assert.deepEqual(frameSrc(meta), players, 'the page\'s meta');
   assert.match(meta, /img-src 'self' data: https:\/\/images\.example\.org;/);
-  assert.match(res.headers.get('content-security-policy'), /img-src 'self' data: https:;/);
+  assert.match(res.headers.get('content-security-policy'), /img-src 'self' data: https:\/\/images\.example\.org;/, 'the header, from the same definition');
 });
