@@ -43,7 +43,6 @@ test('auto-height: at 320, 600 and 1000 px the iframe takes its content height, 
       await screenshot(page, 'embed-320');
     }
     assert.deepEqual(page.pageErrors, []);
-    await site.close();
   }
 });
 
@@ -66,7 +65,6 @@ test('auto-height follows the content: selection, filter and language', async ()
   heights.push(outer);
   assert.notEqual(heights[3], heights[2], `the language changes the height (${heights})`);
   assert.ok(await noInnerScrollbar(frame));
-  await site.close();
 });
 
 test('hash sync: a selection in the frame reaches the host URL, and the host URL opens that event', async () => {
@@ -81,7 +79,6 @@ test('hash sync: a selection in the frame reaches the host URL, and the host URL
   const { frame: opened } = await settled(again, again.locator('iframe'));
   await opened.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
   assert.deepEqual(again.pageErrors, []);
-  await site.close();
 });
 
 test('two embeds on one page size themselves independently; only the synced one writes the hash', async () => {
@@ -95,7 +92,6 @@ test('two embeds on one page size themselves independently; only the synced one 
   assert.ok(a2.outer > a.outer, 'frame a grew');
   assert.ok(Math.abs(b2.outer - b.outer) < 1, 'frame b did not move');
   assert.equal(await page.evaluate(() => location.hash), '', 'frame a has no data-sync-url');
-  await site.close();
 });
 
 test('forged or malformed messages are ignored', async () => {
@@ -134,7 +130,6 @@ test('forged or malformed messages are ignored', async () => {
   assert.equal((await iframe.boundingBox()).height, outer);
   assert.equal(await page.evaluate(() => location.hash), '');
   assert.deepEqual(page.pageErrors, []);
-  await site.close();
 });
 
 test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works pasted into a blank page', async () => {
@@ -180,7 +175,6 @@ test('the Embed dialog: modal, Escape closes it, Copy copies; its snippet works 
   );
   assert.equal(await frame.locator('[aria-current="true"]').getAttribute('data-event-id'), 'agreement-signed-2024-07-21');
   assert.ok(await noInnerScrollbar(frame));
-  await site.close();
 });
 
 test('embed options: ?embed=1, ?bg=transparent, and ?accent= fitted for contrast (invalid ones ignored)', async () => {

@@ -201,5 +201,4 @@ test('in a frame (no embed option), the first paint is already the embed', async
     },
   });
   assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
-  await host.close();
 });

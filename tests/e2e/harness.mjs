@@ -172,9 +172,25 @@ export async function serve(dir = DIST, { publicUrl = false } = {}) {
   };
 }
 
+/** Servers a test started (serveHost, serveBuild): closed after it. */
+const started = [];
+
+/**
+ * Registers `server` to be closed when the current test ends, passed or
+ * failed (closeAfterEach), and returns its close(), which a test may call
+ * sooner. Open connections (a page's keep-alive) are ended, not waited for.
+ */
+function closedAfterTest(server) {
+  let closed;
+  const close = () => (closed ??= new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }));
+  started.push(close);
+  return close;
+}
+
 /**
  * A plain Node server on 127.0.0.1: `pages` maps paths to HTML (host pages
- * on another origin than the app). Resolves to { url, close }.
+ * on another origin than the app). Resolves to { url, close }; closed
+ * after the test.
  */
 export async function serveHost(pages) {
   const server = createServer((req, res) => {
@@ -187,16 +203,14 @@ export async function serveHost(pages) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  // A page still open (its context is closed after the test) keeps its
-  // connections alive: they are ended here, not waited for.
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+  return { url: `http://127.0.0.1:${port}/`, close: closedAfterTest(server) };
 }
 
 /**
  * Serves the build from a plain Node server on 127.0.0.1 (not nginx), with
  * data/timeline.json answered by `onData(req, res)`: for failures nginx
  * would never make (a stalled or endless body, a dropped connection).
- * Resolves to { url, close }.
+ * Resolves to { url, close }; closed after the test.
  */
 export async function serveBuild(onData) {
   const server = createServer(async (req, res) => {
@@ -210,10 +224,7 @@ export async function serveBuild(onData) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
-  };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: closedAfterTest(server) };
 }
 
 /**
@@ -302,8 +313,9 @@ export async function openPage(browser, options = {}) {
 
 /**
  * Registers, for every test of the file, what follows it: the browser
- * contexts of the pages it opened are closed (also when it failed), then it
- * fails on an uncaught error in any of them. useApp registers it; a file
+ * contexts of the pages it opened and the servers it started are closed
+ * (also when it failed), then it fails on an uncaught error in any of its
+ * pages. useApp registers it; a file
  * that launches its own browser calls it once.
  */
 export function closeAfterEach() {
@@ -311,6 +323,7 @@ export function closeAfterEach() {
     const pages = opened.splice(0);
     const errors = pages.filter((page) => page.errorsFail).flatMap((page) => page.pageErrors.map((e) => `${page.url()}: ${e}`));
     await Promise.all(pages.map((page) => page.context().close()));
+    await Promise.all(started.splice(0).map((close) => close()));
     assert.deepEqual(errors, [], 'no uncaught error in the pages this test opened');
   });
 }

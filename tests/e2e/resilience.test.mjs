@@ -111,7 +111,6 @@ test('a chunked 50 MB answer without Content-Length is cut at the size limit', a
   assert.ok(chunked.state.sent < limit + 2 * 1024 * 1024, `${chunked.state.sent} bytes sent for a limit of ${limit}`);
   assert.ok(chunked.state.sent < size);
   assert.deepEqual(page.pageErrors, []);
-  await chunked.close();
 });
 
 test('a link whose filter names an unknown organisation shows its event among all events', async () => {

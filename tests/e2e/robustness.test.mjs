@@ -133,7 +133,6 @@ test('a failing server: 404, 500, a dropped connection, a stalled body; then Ret
     assert.ok(faults.state.hits > before, `${mode}: Retry really fetched again`);
     assert.equal(await alert.count(), 0);
   }
-  await faults.close();
 });
 
 test('without JavaScript the first paint holds every event, from the same data: its marker and its card', async () => {
