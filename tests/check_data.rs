@@ -8,8 +8,9 @@ use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_check-data");
 
+/// The fixture `name` written out (tests/common/fixtures.rs).
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    common::fixtures::file(name)
 }
 
 /// Runs the check on `files`; its exit code and its lines.
@@ -236,16 +237,18 @@ fn three_mistakes_in_one_event_are_all_reported_in_one_run() {
     let (code, lines) = check(&[&file]);
     assert_eq!(code, 1, "{lines:#?}");
     assert_eq!(lines.len(), 4, "{lines:#?}");
+    // In the file's order (the written fixture's fields are in
+    // alphabetical order: date, kind, …, summary).
     let expected = [
-        (
-            "error in the 2nd event, events[1].kind",
-            "\"meeting\" is not an allowed value here: use one of \"visit\", \"delegation\"",
-            "\"meeting\"",
-        ),
         (
             "error in the 2nd event, events[1].date",
             "\"2024-4\" is not a real date: write dates as YYYY, YYYY-MM or YYYY-MM-DD",
             "\"2024-4\"",
+        ),
+        (
+            "error in the 2nd event, events[1].kind",
+            "\"meeting\" is not an allowed value here: use one of \"visit\", \"delegation\"",
+            "\"meeting\"",
         ),
         (
             "warning in the 2nd event, events[1].summary",

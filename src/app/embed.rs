@@ -227,8 +227,8 @@ const CODE_ID: &str = "embed-code";
 /// current view, with a Copy button. A native `<dialog>` opened with
 /// `showModal()`: focus stays inside, Escape closes it, focus returns.
 ///
-/// About 90 lines, most of them the dialog's markup: its handlers share
-/// its node refs and signals, and split out they would need them passed.
+/// One component, most of it the dialog's markup: its handlers share the
+/// dialog's node refs and signals, which split out they would need passed.
 #[component]
 pub fn EmbedDialog(
     /// The reader's language.

@@ -5,16 +5,17 @@
 //! control or on the heading of what replaced it.
 //!
 //! The app's view goes in first and the first paint leaves after it
-//! ([`after_drawn`]), in the same task, before the next frame. It once left
-//! first: the page was then for an instant only the toolbar tall, and the
-//! app, building its view, measured the first paint's axis frame, found it
+//! ([`after_drawn`]), in the same task, before the next frame. The other
+//! way round, the page would for an instant be only the toolbar tall, and
+//! the app, building its view, would find the first paint's axis frame
 //! gone and read `window.innerWidth` instead, which under a phone's
 //! `<meta name=viewport>` (Chromium's mobile emulation, real phones) makes
-//! the browser lay the page out: the scroll was clamped to the top, and a
-//! phone reader at y=700, or at a linked card, was put back at y=0. Now the
-//! app's view is built while the first paint is there (and measures it),
-//! and is mounted after it (`#app` follows `#static` in `index.html`), so
-//! while both are in the page nothing above the reader's place moves.
+//! the browser lay the page out: the scroll would be clamped to the top,
+//! and a phone reader at y=700, or at a linked card, put back at y=0. So
+//! the app's view is built while the first paint is there (and measures
+//! it), and is mounted after it (`#app` follows `#static` in
+//! `index.html`): while both are in the page nothing above the reader's
+//! place moves.
 
 use wasm_bindgen::JsCast;
 

@@ -16,10 +16,9 @@
 //!    generated maps in `nginx/timeline.conf`; and `embed.js` as sent.
 //!    `postbuild --public-url <url> <dir>` addresses a finished build again
 //!    (`""` for none).
-//! 4. writes the data's `media_hosts` into the pages' Content Security
-//!    Policy (`img-src`), checks that its `frame-src` names exactly the two
-//!    video players, and fails when an event's image under `media/` is not
-//!    in the build.
+//! 4. writes the pages' Content Security Policy ([`csp`], with the data's
+//!    `media_hosts`) in place of the template's stand-in, and fails when
+//!    an event's image under `media/` is not in the build.
 //!
 //! Today's line is drawn at the build's date (`SOURCE_DATE_EPOCH` if set),
 //! which the app redraws at the reader's. Invalid data fails the build,
@@ -29,8 +28,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use hkust_pumch_timeline::model::media::{missing_files, PLAYER_HOSTS};
+use hkust_pumch_timeline::model::media::missing_files;
 use hkust_pumch_timeline::model::{load, Lang, LoadError, Timeline};
+use hkust_pumch_timeline::render::csp;
 use hkust_pumch_timeline::render::escape_html;
 use hkust_pumch_timeline::render::prerender::first_paint;
 use hkust_pumch_timeline::render::serving::{self, PublicUrl};
@@ -176,7 +176,7 @@ fn run() -> Result<(), String> {
             list.join("\n")
         ));
     }
-    html = csp(&html, &timeline.doc.media_hosts)?;
+    html = csp::replace_meta(&html, &timeline.doc.media_hosts)?;
     if !html.contains(PLACEHOLDER) {
         return Err(format!("index.html has no {PLACEHOLDER}"));
     }
@@ -216,25 +216,6 @@ fn run() -> Result<(), String> {
         std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
     }
     address(&dir, &timeline, public.as_ref())
-}
-
-/// `html` with the data's `media_hosts` in its CSP's `img-src`, after
-/// checking that its `frame-src` names exactly the two video players.
-fn csp(html: &str, hosts: &[String]) -> Result<String, String> {
-    let frames = format!("frame-src {};", PLAYER_HOSTS.join(" "));
-    if html.matches("frame-src").count() != 1 || !html.contains(&frames) {
-        return Err(format!(
-            "index.html's Content Security Policy must say `{frames}`"
-        ));
-    }
-    let images = "img-src 'self' data:";
-    if !html.contains(&format!("{images};")) {
-        return Err(format!(
-            "index.html's Content Security Policy must say `{images};`"
-        ));
-    }
-    let listed: String = hosts.iter().map(|h| format!(" https://{h}")).collect();
-    Ok(html.replacen(images, &format!("{images}{listed}"), 1))
 }
 
 /// What the loader runs first: a promise, `hkustPumchFirstPaint`, that

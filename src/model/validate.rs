@@ -163,9 +163,10 @@ impl Validator {
         }
     }
 
-    /// Every rule over the whole file. A little over 80 lines: one call
-    /// or loop per list of the file, in the file's order, so a reader can
-    /// follow it against the file itself.
+    /// Every rule over the whole file, as one function: a call or a loop
+    /// per list of the file, in the file's order, so that a reader can
+    /// follow it against the file itself and the problems come out in the
+    /// order an editor meets them.
     fn check(&mut self, doc: &TimelineDoc) {
         if doc.schema_version != SCHEMA_VERSION {
             self.report(

@@ -3,9 +3,10 @@
 //! axis's drawing ([`drawing`], which the app draws too), the build-time
 //! first paint ([`prerender`]) and the record of the data it was drawn from
 //! ([`stamp`]), what the build writes for the server ([`serving`],
-//! [`nginx`]), and the escaping they all share.
+//! [`nginx`], and the Content Security Policy, [`csp`]), and the escaping they all share.
 
 pub mod card;
+pub mod csp;
 pub mod drawing;
 pub mod media;
 pub mod nginx;

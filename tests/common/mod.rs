@@ -1,4 +1,7 @@
-//! What the program tests share.
+//! What the program tests share. Each test program uses a part of it.
+#![allow(dead_code)]
+
+pub mod fixtures;
 
 /// The text of `text` from a line and column (both from 1, the column in
 /// characters), as the data check and the importer report places.

@@ -6,10 +6,9 @@
 // contrast; windowing holds under zoom.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, DIST } from './harness.mjs';
+import { open, axe, screenshot, useApp, DIST, DESKTOP } from './harness.mjs';
 import { writeSynthetic } from '../../bench/synth.mjs';
 
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
 const FOUR_2024 = ['ip-visit-pumch-2024-03', 'pumch-delegation-hkust-2024-04', 'agreement-signed-2024-07-21', 'first-cohort-2024'];
 
 let server;
@@ -17,13 +16,6 @@ let browser;
 
 useApp((c) => ({ app: server, browser } = c));
 before(() => writeSynthetic(DIST, [10000]));
-
-async function open(query = '', options = DESKTOP) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url + query);
-  await page.locator('#app .markers [data-event-id]').first().waitFor();
-  return page;
-}
 
 const zoomParam = (page) => new URL(page.url()).searchParams.get('zoom');
 const scrollLeft = (page) => page.locator('.axis-frame').evaluate((f) => f.scrollLeft);
@@ -111,7 +103,6 @@ test('the default frame keeps the four 2024 events at least 24 px apart, at 1280
       assert.ok(r.right <= frame.right + 1 && r.left >= frame.left - 1, `${width}px: ${sel} in view after Fit`);
     }
     assert.equal(await announced(page), 'Whole time axis shown');
-    await page.context().close();
   }
 });
 
@@ -130,7 +121,6 @@ test('no text on the axis overlaps another or is cut: 800–1280 px, English and
         if (level < 6) await page.getByRole('button', { name: lang === 'en' ? 'Zoom in' : '放大' }).click();
       }
       assert.equal(await page.locator('.zoom-in').getAttribute('aria-disabled'), 'true', 'the closest zoom');
-      await page.context().close();
     }
   }
   // WCAG 1.4.12: line height 1.5, letters 0.12em, words 0.16em, paragraphs 2em.
@@ -145,7 +135,6 @@ test('no text on the axis overlaps another or is cut: 800–1280 px, English and
     await page.waitForFunction(() => new URL(location.href).searchParams.get('zoom') === '1');
     assert.deepEqual(await textProblems(page), [], `${lang}: text-spacing override, fit`);
     await screenshot(page, `axis-text-spacing-${lang}`);
-    await page.context().close();
   }
 });
 
@@ -216,10 +205,8 @@ test('zoom with the buttons, +/- (focus kept), Ctrl + wheel; drag pans; the leve
   assert.ok(Math.abs((await trackWidth(reopened)) - fit * 3) < 3);
   await reopened.getByRole('button', { name: 'Embed' }).click();
   assert.match(await reopened.locator('.embed-dialog textarea').inputValue(), /zoom=3/);
-  await reopened.context().close();
   assert.deepEqual(page.pageErrors, []);
   assert.deepEqual(await axe(page), []);
-  await page.context().close();
 });
 
 test('the zoom keys are announced in every language', async () => {
@@ -230,7 +217,6 @@ test('the zoom keys are announced in every language', async () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('zoom') === '1.5');
     assert.equal(await announced(page), zoomIn);
     assert.equal(await page.locator('.zoom-in').getAttribute('aria-keyshortcuts'), '+');
-    await page.context().close();
   }
 });
 
@@ -263,7 +249,6 @@ test('keyboard moves keep the focused marker in view when zoomed in; the zoomed 
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => document.querySelector('.axis-frame').scrollLeft > 0);
   assert.deepEqual(await axe(page), []);
-  await page.context().close();
 });
 
 test('touch: a pinch zooms, a swipe pans (CDP touch events)', async () => {
@@ -290,7 +275,6 @@ test('touch: a pinch zooms, a swipe pans (CDP touch events)', async () => {
   await touch('touchEnd', []);
   await page.waitForFunction(() => document.querySelector('.axis-frame').scrollLeft > 100);
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('forced colours: the axis line, the term and the bars stay, the selection is more than bold', async () => {
@@ -330,7 +314,6 @@ test('forced colours: the axis line, the term and the bars stay, the selection i
     await screenshot(page, `axis-forced-colours-${theme}`);
     // (axe's colour-contrast rule does not model forced colours: it is run
     // in both schemes without them, in the tests above and below.)
-    await page.context().close();
   }
 });
 
@@ -345,7 +328,6 @@ test('the term band has 3:1 against the page in both schemes, and only its end i
     assert.ok(contrast(band, bg) >= 3, `${theme}: ${band} on ${bg} is ${contrast(band, bg).toFixed(2)}:1`);
     assert.ok(stripes > 0 && stripes <= 0.4, `${theme}: the striped end is ${stripes} of the band`);
     assert.deepEqual(await axe(page), []);
-    await page.context().close();
   }
 });
 
@@ -362,7 +344,6 @@ test('10,000 events: a zoom step lays out one page, not the data', async () => {
   assert.equal(zoomParam(page), '1.5');
   assert.ok((await page.evaluate(() => document.getElementsByTagName('*').length)) < 1500);
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('a zoom keeps the selected mark where it was on screen', async () => {
@@ -374,5 +355,4 @@ test('a zoom keeps the selected mark where it was on screen', async () => {
     await page.waitForFunction((l) => new URL(location.href).searchParams.get('zoom') === l, level);
     assert.ok(Math.abs((await dotX()) - at) <= 2, `${name} → ${level}: the mark moved from ${at} to ${await dotX()}`);
   }
-  await page.context().close();
 });

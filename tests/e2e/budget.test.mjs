@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, useApp } from './harness.mjs';
+import { openPage, useApp, DESKTOP } from './harness.mjs';
 
 let app;
 let browser;
@@ -16,7 +16,7 @@ const BUDGET = JSON.parse(await readFile(new URL('../../bench/budget.json', impo
 const kib = (bytes) => (bytes / 1024).toFixed(1);
 
 test('what the first paint needs and what the default view loads stay within their budgets', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(browser, DESKTOP);
   const sent = new Map();
   const pending = [];
   page.on('requestfinished', (request) => {
@@ -40,5 +40,4 @@ test('what the first paint needs and what the default view loads stay within the
   assert.ok(all.some(([p]) => p.endsWith('.wasm')) && all.some(([p]) => p.endsWith('.css')), table);
   assert.ok(firstPaint <= BUDGET.first_paint_kib * 1024, `the first paint needs ${kib(firstPaint)} KiB; the budget is ${BUDGET.first_paint_kib} KiB`);
   assert.ok(total <= BUDGET.default_view_kib * 1024, `the default view loads ${kib(total)} KiB as sent; the budget is ${BUDGET.default_view_kib} KiB (${table})`);
-  await page.context().close();
 });

@@ -8,7 +8,7 @@ import { get } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { openPage, useApp, DIST } from './harness.mjs';
+import { openPage, useApp, DIST, DESKTOP } from './harness.mjs';
 
 let server;
 let browser;
@@ -73,7 +73,7 @@ test('files that keep their names have no compressed copy that could go stale', 
 });
 
 test('Chromium gets the WebAssembly, its glue and the style sheets in brotli, and the app runs', async () => {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(browser, DESKTOP);
   const encodings = {};
   page.on('response', (r) => {
     const name = new URL(r.url()).pathname.slice(1);
@@ -86,5 +86,4 @@ test('Chromium gets the WebAssembly, its glue and the style sheets in brotli, an
     { 'hkust-pumch-timeline_bg.wasm': 'br', 'hkust-pumch-timeline.js': 'br', 'main.css': 'br', 'prerender-en.css': 'br' },
   );
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });

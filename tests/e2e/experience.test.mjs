@@ -2,10 +2,8 @@
 // reduced motion, print and themes, with axe-core in each state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, useApp, frames, noProblems, selectedIds, focusedId, shownIds, sideOverflow } from './harness.mjs';
+import { open, openPage, DESKTOP, PHONE, axe, useApp, frames, noProblems, selectedIds, focusedId, shownIds, sideOverflow } from './harness.mjs';
 
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 let server;
 let browser;
@@ -16,13 +14,6 @@ useApp((c) => {
   ({ app: server, browser, data } = c);
   ids = data.events.map((e) => e.id);
 });
-
-async function open(path = '', options = DESKTOP) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url + path);
-  await page.locator('#app .markers [data-event-id]').first().waitFor();
-  return page;
-}
 
 const query = (page) => new URL(page.url()).searchParams;
 
@@ -59,7 +50,6 @@ test('keyboard: one tab stop, arrows and Home/End move focus, Enter and Space se
   assert.equal(await focusedId(page), null);
   assert.match(await page.locator('[aria-live="polite"]').textContent(), /First cohort/);
   await noProblems(page);
-  await page.context().close();
 });
 
 /** A horizontal touch swipe across `locator`, through Chromium's touch input. */
@@ -89,18 +79,15 @@ test('touch: swiping the detail card left and right moves to the next and previo
   await frames(page);
   assert.deepEqual(await selectedIds(page), [ids[1]]);
   await noProblems(page);
-  await page.context().close();
 });
 
 test('deep links: ?event= and #id select on load, an unknown id falls back to the first event, the URL follows', async () => {
   let page = await open('?event=agreement-signed-2024-07-21');
   assert.deepEqual(await selectedIds(page), ['agreement-signed-2024-07-21']);
   assert.match(await page.locator('.detail h2').textContent(), /Agreement/);
-  await page.context().close();
 
   page = await open('#first-cohort-2024');
   assert.deepEqual(await selectedIds(page), ['first-cohort-2024']);
-  await page.context().close();
 
   page = await open('?event=no-such-event');
   assert.deepEqual(await selectedIds(page), [ids[0]]);
@@ -110,7 +97,6 @@ test('deep links: ?event= and #id select on load, an unknown id falls back to th
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.deepEqual(await selectedIds(page), [ids[1]], 'and survives a reload');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('history: following #id links adds entries, and back/forward restore the selection', async () => {
@@ -125,7 +111,6 @@ test('history: following #id links adds entries, and back/forward restore the se
   await page.goForward();
   await page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.dataset.eventId === id, ids[3]);
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('filters: hidden events leave the axis and the keyboard order, the URL keeps the filter', async () => {
@@ -148,7 +133,6 @@ test('filters: hidden events leave the axis and the keyboard order, the URL keep
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.deepEqual(await shownIds(page), shown);
   assert.equal(await page.getByRole('checkbox', { name: 'Context' }).isChecked(), false);
-  await page.context().close();
 });
 
 test('filters: one kind from the URL; the last shown kind cannot be hidden; a hidden selection falls back', async () => {
@@ -157,7 +141,6 @@ test('filters: one kind from the URL; the last shown kind cannot be hidden; a hi
   await first.getByRole('checkbox', { name: 'Visits' }).uncheck();
   const after = data.events.find((e) => e.kind !== 'visit').id;
   assert.deepEqual(await selectedIds(first), [after], 'the hidden event gives way');
-  await first.context().close();
   // A link's own event is always shown: its filter gives way (see resilience.test.mjs).
   const page = await open('?filter=kind:agreement');
   assert.deepEqual(await shownIds(page), ['agreement-signed-2024-07-21']);
@@ -183,7 +166,6 @@ test('filters: one kind from the URL; the last shown kind cannot be hidden; a hi
   await page.getByRole('checkbox', { name: 'HKUST' }).uncheck();
   assert.equal(query(page).get('filter'), 'kind:visit,kind:agreement,org:pumch');
   await noProblems(page);
-  await page.context().close();
 });
 
 test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones, no sideways scrolling from 280 px', async () => {
@@ -192,7 +174,6 @@ test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones
   const xs = wideBoxes.map((b) => b.x);
   assert.deepEqual([...xs].sort((a, b) => a - b), xs, 'markers run left to right in date order');
   assert.ok(await wide.locator('.axis-scale').isVisible());
-  await wide.context().close();
 
   for (const width of [280, 360]) {
     const narrow = await open('', { viewport: { width, height: 740 }, isMobile: true, hasTouch: true });
@@ -204,19 +185,17 @@ test('layouts: a horizontal axis on wide screens, a vertical list on narrow ones
     const overflow = await sideOverflow(narrow);
     assert.ok(overflow <= 0, `${width}px: page is ${overflow}px too wide`);
     assert.deepEqual(await axe(narrow), []);
-    await narrow.context().close();
   }
 });
 
 test('phone: tapping a marker brings the detail card into view', async () => {
   const page = await open('', { ...PHONE, reducedMotion: 'reduce' });
   const cardTop = () => page.locator('.detail').evaluate((e) => e.getBoundingClientRect().top);
-  await page.setViewportSize({ width: 360, height: 500 });
+  await page.setViewportSize({ width: PHONE.viewport.width, height: 500 });
   assert.ok((await cardTop()) > 500, 'the card starts below the fold');
   await page.locator(`.markers [data-event-id="${ids.at(-1)}"]`).tap();
   await page.waitForFunction(() => document.querySelector('.detail').getBoundingClientRect().top < 500);
   assert.match(await page.locator('.detail h2').textContent(), new RegExp(data.events.at(-1).title.en.slice(0, 20)));
-  await page.context().close();
 });
 
 test('wide screens: labels of events close in time do not overlap', async () => {
@@ -230,7 +209,6 @@ test('wide screens: labels of events close in time do not overlap', async () => 
         assert.ok(apart, `${width}px: labels ${a} and ${b} overlap`);
       }
     }
-    await page.context().close();
   }
 });
 
@@ -243,7 +221,6 @@ test('the page asks nothing of any other origin (system fonts, no third parties)
   await page.waitForLoadState('networkidle');
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
-  await page.context().close();
 });
 
 test('reduced motion: transitions vanish', async () => {
@@ -251,7 +228,6 @@ test('reduced motion: transitions vanish', async () => {
     const page = await open('', { ...DESKTOP, reducedMotion });
     const value = await page.locator('.marker-button').first().evaluate((e) => getComputedStyle(e).transitionDuration);
     if (reducedMotion === 'reduce') assert.deepEqual(await axe(page), []);
-    await page.context().close();
     return value;
   };
   assert.notEqual(await duration('no-preference'), '0s');
@@ -268,7 +244,6 @@ test('print: every event as a readable list, without controls', async () => {
   }
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000, 'prints to PDF');
-  await page.context().close();
 });
 
 test('theme: ?theme= overrides the reader’s colour scheme, and both pass axe', async () => {
@@ -276,7 +251,6 @@ test('theme: ?theme= overrides the reader’s colour scheme, and both pass axe',
     const page = await open(path, { ...DESKTOP, colorScheme });
     const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     assert.deepEqual(await axe(page), []);
-    await page.context().close();
     return bg;
   };
   const light = await background('', 'light');

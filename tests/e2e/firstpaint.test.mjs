@@ -84,10 +84,8 @@ async function takeover(name, url, options, { frame = false, checkHeld } = {}) {
     if (!hold) {
       const share = await pixelDiff(page, shots[0], shots[1]);
       console.log(`# ${name}: ${(share * 100).toFixed(2)} % of pixels differ`);
-      await page.context().close();
       return share;
     }
-    await page.context().close();
   }
 }
 
@@ -132,7 +130,6 @@ test('without JavaScript: the axis with every event, the first card, markers tha
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
     assert.equal(await page.locator('h1').textContent(), data.title['zh-Hant']);
     assert.equal(await page.locator('.card .event-card:visible h2').textContent(), data.events[0].title['zh-Hant']);
-    await page.context().close();
   }
 });
 
@@ -147,7 +144,6 @@ test('without JavaScript (as when the WebAssembly fails to start): axe passes, i
       await page.evaluate(() => document.documentElement.classList.add('no-app'));
       assert.equal(await page.locator('button:visible, input:visible').count(), 0, `${name} ${lang}: the same controls hidden`);
       assert.deepEqual(await axe(page), [], `${name} ${lang}`);
-      await page.context().close();
     }
   }
 });
@@ -161,12 +157,10 @@ test('while the app loads, the first paint passes axe, under the enforced CSP, i
     // The generated positions applied: the CSP let the style sheet in.
     assert.equal(await page.locator('.axis').evaluate((a) => getComputedStyle(a).getPropertyValue('--zoom').trim()), '1.50');
     assert.deepEqual(page.consoleErrors.filter((e) => /Content Security Policy/.test(e)), []);
-    await page.context().close();
     const unsafe = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await holdBack(unsafe);
     await unsafe.goto(`${app.url}?lang=${lang}`);
     assert.deepEqual(await axe(unsafe), [], `${lang}: axe`);
-    await unsafe.context().close();
   }
 });
 
@@ -185,7 +179,6 @@ test('a reader who tabbed into the first paint keeps the focus on the same contr
     await page.waitForFunction(() => !document.getElementById('static'));
     await page.waitForFunction(`(${expected})(document.activeElement)`);
     assert.ok(await page.evaluate(() => document.activeElement.closest('#app') !== null), `${selector}: the app's own control has the focus`);
-    await page.context().close();
   }
 });
 
@@ -208,5 +201,4 @@ test('in a frame (no embed option), the first paint is already the embed', async
     },
   });
   assert.ok(share <= 0.01, `${(share * 100).toFixed(2)} % of pixels changed`);
-  await host.close();
 });

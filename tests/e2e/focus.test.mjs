@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPage, DIST, useApp } from './harness.mjs';
+import { open as openApp, DIST, DESKTOP, useApp } from './harness.mjs';
 
 let app;
 let browser;
@@ -12,12 +12,8 @@ let data;
 
 useApp((c) => ({ app, browser, data } = c));
 
-async function open(path = '', viewport = { width: 1280, height: 800 }, options = {}) {
-  const page = await openPage(browser, { viewport, ...options });
-  await page.goto(app.url + path);
-  await page.locator('#app .markers [data-event-id], #app .axis-nav .empty').first().waitFor();
-  return page;
-}
+/** Opens `path` once the app shows its markers, or says none match. */
+const open = (path = '', options = DESKTOP) => openApp(path, options, '#app .markers [data-event-id], #app .axis-nav .empty');
 
 const activeEventId = (page) => page.evaluate(() => document.activeElement?.dataset?.eventId ?? document.activeElement?.tagName);
 const live = (page) => page.locator('[aria-live="polite"]').textContent();
@@ -42,7 +38,6 @@ test('after "Show all events" the focus is on the selected marker, not lost to t
   assert.equal(await activeEventId(page), selected);
   assert.ok(await page.locator('.detail').isVisible());
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('a filter change that moves the selection says which event is selected now', async () => {
@@ -58,14 +53,13 @@ test('a filter change that moves the selection says which event is selected now'
   // A change that keeps the selection says only the count.
   await page.getByRole('checkbox', { name: 'Agreements' }).check();
   assert.match(await live(page), /^\d+ events shown$/);
-  await page.context().close();
 });
 
 for (const viewport of [{ width: 390, height: 667 }, { width: 320, height: 568 }]) {
   test(`on a ${viewport.width}×${viewport.height} phone, Enter on a marker keeps it in view`, async () => {
     // Reduced motion: the page scrolls at once, so the end position can
     // be read without racing a smooth scroll.
-    const page = await open('', viewport, { reducedMotion: 'reduce' });
+    const page = await open('', { viewport, reducedMotion: 'reduce' });
     // The first marker: the card is furthest below it.
     const first = page.locator('.markers [data-event-id]').first();
     const cardBefore = await page.locator('.detail').evaluate((el) => el.getBoundingClientRect().top);
@@ -77,7 +71,6 @@ for (const viewport of [{ width: 390, height: 667 }, { width: 320, height: 568 }
     // The page still moved towards the card, as far as the marker allows.
     const cardAfter = await page.locator('.detail').evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(cardAfter < cardBefore, `the card moved from ${cardBefore} to ${cardAfter}`);
-    await page.context().close();
   });
 }
 
@@ -88,7 +81,6 @@ test('the document title names the selected event; the no-JavaScript title is th
   assert.equal(await page.title(), `${second.title.en} – ${data.title.en}`);
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   assert.equal(html.match(/<title>([^<]*)<\/title>/)[1], data.title.en.replaceAll('&', '&amp;'));
-  await page.context().close();
 });
 
 test('a visible hint for the arrow keys while the keyboard is among the markers', async () => {
@@ -98,5 +90,4 @@ test('a visible hint for the arrow keys while the keyboard is among the markers'
   await page.locator('.markers [tabindex="0"]').focus();
   assert.equal(await hint.evaluate((el) => getComputedStyle(el).visibility), 'visible');
   assert.match(await hint.textContent(), /← →/);
-  await page.context().close();
 });

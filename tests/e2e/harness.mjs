@@ -5,6 +5,7 @@
 import { createServer, request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { access, readFile, writeFile, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -98,6 +99,22 @@ export async function addressedCopy(dir, publicUrl) {
   return copy;
 }
 
+let written;
+/**
+ * The bad-data fixtures (tests/fixtures/fixtures.json over their base),
+ * written once per test file by the Rust tests' own loader
+ * (`cargo run --example fixtures`). Resolves to their folder.
+ */
+export function fixtures() {
+  written ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'timeline-fixtures-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await run('cargo', ['run', '--quiet', '--example', 'fixtures', '--', dir], ROOT);
+    return dir;
+  })();
+  return written;
+}
+
 /** Runs a command; rejects with its output if it fails. */
 function run(command, args, cwd) {
   return new Promise((ok, fail) => {
@@ -155,9 +172,25 @@ export async function serve(dir = DIST, { publicUrl = false } = {}) {
   };
 }
 
+/** Servers a test started (serveHost, serveBuild): closed after it. */
+const started = [];
+
+/**
+ * Registers `server` to be closed when the current test ends, passed or
+ * failed (closeAfterEach), and returns its close(), which a test may call
+ * sooner. Open connections (a page's keep-alive) are ended, not waited for.
+ */
+function closedAfterTest(server) {
+  let closed;
+  const close = () => (closed ??= new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }));
+  started.push(close);
+  return close;
+}
+
 /**
  * A plain Node server on 127.0.0.1: `pages` maps paths to HTML (host pages
- * on another origin than the app). Resolves to { url, close }.
+ * on another origin than the app). Resolves to { url, close }; closed
+ * after the test.
  */
 export async function serveHost(pages) {
   const server = createServer((req, res) => {
@@ -170,14 +203,14 @@ export async function serveHost(pages) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}/`, close: closedAfterTest(server) };
 }
 
 /**
  * Serves the build from a plain Node server on 127.0.0.1 (not nginx), with
  * data/timeline.json answered by `onData(req, res)`: for failures nginx
  * would never make (a stalled or endless body, a dropped connection).
- * Resolves to { url, close }.
+ * Resolves to { url, close }; closed after the test.
  */
 export async function serveBuild(onData) {
   const server = createServer(async (req, res) => {
@@ -191,10 +224,7 @@ export async function serveBuild(onData) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
-  };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: closedAfterTest(server) };
 }
 
 /**
@@ -254,29 +284,69 @@ export function launch(args = []) {
   });
 }
 
-/** Pages opened by the current test whose uncaught errors fail it. */
+/** Pages opened by the current test: their contexts are closed after it. */
 const opened = [];
 
 /**
  * Opens a page that records console errors and uncaught exceptions in
  * `page.consoleErrors` and `page.pageErrors`, so a test can assert there
- * were none.
+ * were none. Its browser context is closed when the test ends, passed or
+ * failed (closeAfterEach), so a test never closes one itself.
  */
 export async function openPage(browser, options = {}) {
   // axe-core is injected as an inline script, which the page's strict CSP
   // forbids; tests of the CSP itself pass { enforceCsp: true }. An
-  // uncaught error in the page fails the test (see useApp) unless the test
-  // expects some and passes { allowPageErrors: true }.
+  // uncaught error in the page fails the test (closeAfterEach) unless the
+  // test expects some and passes { allowPageErrors: true }.
   const { enforceCsp, allowPageErrors, ...contextOptions } = options;
   const context = await browser.newContext({ bypassCSP: !enforceCsp, ...contextOptions });
   const page = await context.newPage();
   page.consoleErrors = [];
   page.pageErrors = [];
-  if (!allowPageErrors) opened.push(page);
+  page.errorsFail = !allowPageErrors;
+  opened.push(page);
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => page.pageErrors.push(String(err)));
+  return page;
+}
+
+/**
+ * Registers, for every test of the file, what follows it: the browser
+ * contexts of the pages it opened and the servers it started are closed
+ * (also when it failed), then it fails on an uncaught error in any of its
+ * pages. useApp registers it; a file
+ * that launches its own browser calls it once.
+ */
+export function closeAfterEach() {
+  afterEach(async () => {
+    const pages = opened.splice(0);
+    const errors = pages.filter((page) => page.errorsFail).flatMap((page) => page.pageErrors.map((e) => `${page.url()}: ${e}`));
+    await Promise.all(pages.map((page) => page.context().close()));
+    await Promise.all(started.splice(0).map((close) => close()));
+    assert.deepEqual(errors, [], 'no uncaught error in the pages this test opened');
+  });
+}
+
+/** The two screens the tests open pages at, as bench/bench.mjs measures:
+ * a laptop, and a phone as Chromium emulates one (its viewport meta
+ * applies, touch). */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** What useApp started: { app, browser, data }. */
+let served = {};
+
+/**
+ * Opens `path` (a query, a fragment or a file under the app's address) of
+ * the app that useApp serves, in a new page (`options` as openPage's), and
+ * waits until `until` shows: by default a marker drawn by the app.
+ */
+export async function open(path = '', options = DESKTOP, until = '#app .markers [data-event-id]') {
+  const page = await openPage(served.browser, options);
+  await page.goto(served.app.url + path);
+  await page.locator(until).first().waitFor();
   return page;
 }
 
@@ -307,9 +377,6 @@ export function frames(page, n = 2) {
     step(n);
   }), n);
 }
-
-/** A phone as Chromium emulates one: its viewport meta applies, touch. */
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /**
  * Holds the page's WebAssembly back until the returned function is called:
@@ -353,7 +420,8 @@ export async function screenshot(page, name) {
 /**
  * Registers the hooks every end-to-end file needs: the build served by
  * nginx (`options` as serve()'s), a browser, and the shipped data. `ready` receives
- * { app, browser, data } once they are up.
+ * { app, browser, data } once they are up; open() uses them. Every test's
+ * pages are closed after it (closeAfterEach).
  */
 export function useApp(ready, options = {}) {
   const ctx = {};
@@ -361,15 +429,12 @@ export function useApp(ready, options = {}) {
     ctx.app = await serve(DIST, options);
     ctx.browser = await launch();
     ctx.data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
+    served = ctx;
     ready(ctx);
   });
   after(async () => {
     await ctx.browser?.close();
     await ctx.app?.close();
   });
-  // Every test fails on an uncaught error in any page it opened.
-  afterEach(() => {
-    const errors = opened.splice(0).flatMap((page) => page.pageErrors.map((e) => `${page.url()}: ${e}`));
-    assert.deepEqual(errors, [], 'no uncaught error in the pages this test opened');
-  });
+  closeAfterEach();
 }

@@ -2,7 +2,7 @@
 // interface, dates, <html lang>, the switcher and the browser's languages.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, DIST, sideOverflow } from './harness.mjs';
+import { open, axe, screenshot, useApp, DIST, sideOverflow, DESKTOP } from './harness.mjs';
 import { writeSynthetic } from '../../bench/synth.mjs';
 
 let server;
@@ -12,13 +12,6 @@ let data;
 useApp((c) => ({ app: server, browser, data } = c));
 // 45 synthetic events (bench/synth.mjs): day- and month-precision dates over 30 years.
 before(() => writeSynthetic(DIST, [45]));
-
-async function open(path, options = { viewport: { width: 1280, height: 800 } }) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url + path);
-  await page.locator('#app .markers [data-event-id]').first().waitFor();
-  return page;
-}
 
 const dateOf = (page, id) => page.locator(`.markers [data-event-id="${id}"] time`).textContent();
 
@@ -64,7 +57,6 @@ for (const [lang, want] of Object.entries(EXPECTED)) {
       assert.ok(overflow <= 0, `${overflow}px too wide`);
     }
     assert.deepEqual(page.pageErrors, []);
-    await page.context().close();
   });
 }
 
@@ -86,7 +78,6 @@ test('the switcher changes the language, keeps the selected event, and puts the 
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'the choice survives a reload');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('without ?lang= the browser’s languages decide; ?lang= wins', async () => {
@@ -101,9 +92,8 @@ test('without ?lang= the browser’s languages decide; ?lang= wins', async () =>
     ['en-US', '?lang=klingon', 'en'],
   ];
   for (const [locale, path, want] of cases) {
-    const page = await open(path, { viewport: { width: 1280, height: 800 }, locale });
+    const page = await open(path, { ...DESKTOP, locale });
     assert.equal(await page.evaluate(() => document.documentElement.lang), want, `${locale} ${path}`);
-    await page.context().close();
   }
 });
 
@@ -130,7 +120,6 @@ test('dates read exactly as the browser’s own Intl.DateTimeFormat writes them,
         assert.equal(shown, intl, `${lang}: ${datetime}`);
         precisions.add(datetime.split('-').length);
       }
-      await page.context().close();
     }
   }
   assert.deepEqual([...precisions].sort(), [1, 2, 3], 'years, months and days were all compared');

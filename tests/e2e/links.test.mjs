@@ -51,8 +51,6 @@ test('live links: a new #timeline= on the host (a link, Back) selects in the fra
   assert.deepEqual(page.pageErrors, []);
   // No postMessage to a window of another origin (Chromium logs those).
   assert.deepEqual(page.consoleErrors.filter((e) => !/status of 404/.test(e)), []);
-  await page.context().close();
-  await site.close();
 });
 
 test("the host page's own fragment parameters stay: #section=intro keeps, a selection only adds or updates timeline=", async () => {
@@ -79,8 +77,6 @@ test("the host page's own fragment parameters stay: #section=intro keeps, a sele
   await page.waitForFunction(() => location.hash === '#section=intro&timeline=agreement-signed-2024-07-21');
   await waitSelected(frame, 'agreement-signed-2024-07-21');
   assert.equal(await frame.evaluate(() => window.sameDocument), true, 'the frame was never reloaded');
-  await page.context().close();
-  await site.close();
 });
 
 test('opened with a link to an event, the host scrolls to that frame once; selections never scroll it', async () => {
@@ -105,9 +101,6 @@ test('opened with a link to an event, the host scrolls to that frame once; selec
   await plain.goto(site.url);
   await settled(plain, plain.locator('#tl'));
   assert.equal(await plain.evaluate(() => scrollY), 0);
-  await page.context().close();
-  await plain.context().close();
-  await site.close();
 });
 
 test('two synced frames keep a key each in the host address, and a reload restores both', async () => {
@@ -131,8 +124,6 @@ test('two synced frames keep a key each in the host address, and a reload restor
   await waitSelected(two2, 'first-cohort-2024');
   assert.equal(await selectedIn(one2), 'agreement-signed-2024-07-21');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
-  await site.close();
 });
 
 test('a frame hidden for 3 s (a closed tab) takes its content height when shown', async () => {
@@ -144,8 +135,6 @@ test('a frame hidden for 3 s (a closed tab) takes its content height when shown'
   await page.waitForFunction(() => document.getElementById('tab').style.display === 'block', null, { timeout: 10000 });
   const { outer } = await settled(page, iframe);
   assert.ok(outer > 400, `the revealed frame is ${outer}px tall`);
-  await page.context().close();
-  await site.close();
 });
 
 test('embed.js ignores messages from a frame whose origin is no longer its src origin', async () => {
@@ -167,6 +156,4 @@ test('embed.js ignores messages from a frame whose origin is no longer its src o
   await dispatched();
   assert.equal((await iframe.boundingBox()).height, outer);
   assert.equal(await page.evaluate(() => location.hash), '');
-  await page.context().close();
-  await site.close();
 });

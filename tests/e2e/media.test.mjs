@@ -5,11 +5,11 @@
 // and Traditional Chinese, with no layout shift; the first paint and the
 // page without JavaScript; the video facade, which asks nothing of the
 // video's host before the click; print.
-import { test, before, after, afterEach } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, axe, frames, screenshot } from './harness.mjs';
+import { serve, launch, openPage, closeAfterEach, axe, frames, screenshot, DESKTOP } from './harness.mjs';
 import { mediaSite, PHOTO, YOUTUBE, VIMEO } from './media-site.mjs';
 
 let site, app, browser;
@@ -23,20 +23,13 @@ after(async () => {
   await app?.close();
   await site?.remove();
 });
-const pages = [];
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    assert.deepEqual(page.pageErrors, [], 'no uncaught error');
-    await page.context().close();
-  }
-});
+closeAfterEach();
 
 const VIDEO_HOSTS = /^https:\/\/([a-z.]*\.)?(youtube\.com|youtube-nocookie\.com|youtu\.be|ytimg\.com|vimeo\.com|vimeocdn\.com)\//;
 
 /** A page whose requests to the video hosts are recorded and answered here. */
-async function open(options = {}) {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, ...options });
-  pages.push(page);
+async function videoPage(options = {}) {
+  const page = await openPage(browser, { ...DESKTOP, ...options });
   page.videoRequests = [];
   await page.context().route(VIDEO_HOSTS, (route) => {
     page.videoRequests.push(route.request().url());
@@ -53,7 +46,7 @@ async function appReady(page) {
 
 for (const [lang, alt, captionLang] of [['en', PHOTO.alt.en, 'en'], ['zh-Hant', PHOTO.alt['zh-Hant'], 'en']]) {
   test(`an image card in ${lang}: alt text, sizes, loaded at once, caption and credit, no WCAG violation`, async () => {
-    const page = await open();
+    const page = await videoPage();
     await page.goto(`${app.url}?lang=${lang}`);
     await appReady(page);
     const img = page.locator('#app .detail figure.media img');
@@ -84,7 +77,7 @@ for (const [lang, alt, captionLang] of [['en', PHOTO.alt.en, 'en'], ['zh-Hant', 
 }
 
 test('selecting a card with an image shifts nothing as the image arrives (layout-shift entries: none)', async () => {
-  const page = await open();
+  const page = await videoPage();
   // The image is held until the card is drawn, so that it arrives into a
   // laid-out card: without width and height, the card would grow then.
   let release;
@@ -112,7 +105,7 @@ test('selecting a card with an image shifts nothing as the image arrives (layout
   assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift once the image arrives');
   assert.deepEqual(await img.boundingBox(), box, 'the image had its box before it arrived');
   // And loading a page on the image's card: CLS 0.
-  const again = await open();
+  const again = await videoPage();
   await again.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => {
@@ -128,7 +121,7 @@ test('selecting a card with an image shifts nothing as the image arrives (layout
 
 test('the first paint and the page without JavaScript show the image; the video is a link', async () => {
   for (const lang of ['en', 'zh-Hant']) {
-    const page = await open({ javaScriptEnabled: false });
+    const page = await videoPage({ javaScriptEnabled: false });
     await page.goto(`${app.url}?lang=${lang}`);
     const img = page.locator('#static .card > .event-card:first-child figure.media img');
     await page.waitForFunction(() => document.querySelector('#static .event-card figure.media img')?.complete);
@@ -154,7 +147,7 @@ test('the video facade asks nothing of the video host until Play; then the playe
     [1, YOUTUBE, 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1', YOUTUBE.title['zh-Hans']],
     [2, VIMEO, 'https://player.vimeo.com/video/76979871?autoplay=1', VIMEO.title.en],
   ]) {
-    const page = await open({ enforceCsp: true });
+    const page = await videoPage({ enforceCsp: true });
     const violations = [];
     await page.exposeFunction('__violation', (v) => violations.push(v));
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
@@ -186,7 +179,7 @@ test('the video facade asks nothing of the video host until Play; then the playe
 });
 
 test('print shows the image and a link to the video, no button', async () => {
-  const page = await open();
+  const page = await videoPage();
   await page.goto(app.url);
   await appReady(page);
   await page.emulateMedia({ media: 'print' });
@@ -205,7 +198,7 @@ test('the app refuses bad media with each error at its place', async () => {
   const { alt, ...noAlt } = PHOTO;
   bad.events[2].media = [{ ...noAlt, width: 0 }];
   await writeFile(join(site.dir, 'bad-media.json'), JSON.stringify(bad));
-  const page = await open();
+  const page = await videoPage();
   await page.goto(`${app.url}?data=bad-media.json`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
@@ -220,7 +213,7 @@ test('the app refuses bad media with each error at its place', async () => {
   }
 });
 
-test('the CSP names exactly the two players in frame-src, and the data\'s media_hosts in the page\'s img-src', async () => {
+test('the CSP names exactly the two players in frame-src, and the data\'s media_hosts in img-src, in the page and the header', async () => {
   const res = await fetch(app.url);
   const frameSrc = (policy) => policy.split(';').map((d) => d.trim()).filter((d) => d.startsWith('frame-src'));
   const players = ['frame-src https://www.youtube-nocookie.com https://player.vimeo.com'];
@@ -230,5 +223,5 @@ test('the CSP names exactly the two players in frame-src, and the data\'s media_
   const meta = /content="([^"]+)"/.exec(tag)?.[1] ?? '';
   assert.deepEqual(frameSrc(meta), players, 'the page\'s meta');
   assert.match(meta, /img-src 'self' data: https:\/\/images\.example\.org;/);
-  assert.match(res.headers.get('content-security-policy'), /img-src 'self' data: https:;/);
+  assert.match(res.headers.get('content-security-policy'), /img-src 'self' data: https:\/\/images\.example\.org;/, 'the header, from the same definition');
 });

@@ -69,8 +69,6 @@ test('the oEmbed answer: type rich, absolute URLs on this origin, the iframe wit
   assert.equal(await page.locator('iframe').getAttribute('title'), data.title['zh-Hans']);
   const inside = await (await page.locator('iframe').elementHandle()).contentFrame();
   await inside.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
-  await page.context().close();
-  await site.close();
   // The titles nginx writes (generated from the data) are the data's.
   for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
     const u = encodeURIComponent(`${app.url}?lang=${lang}`);

@@ -15,7 +15,7 @@ import { copyFile, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, openPage, holdBack } from './harness.mjs';
+import { serve, launch, openPage, closeAfterEach, holdBack, DESKTOP } from './harness.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
@@ -58,6 +58,8 @@ before(async () => {
     browser = await launch();
   }
 });
+
+closeAfterEach();
 
 after(async () => {
   await browser?.close();
@@ -139,7 +141,7 @@ for (const lang of Object.keys(SAYS)) {
   test(`${lang}: the resolved expectation in the first paint (the app held back) and without JavaScript links to what happened`, async () => {
     assert.equal(published.status, 0, 'published');
     for (const mode of ['held back', 'no JavaScript']) {
-      const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, javaScriptEnabled: mode === 'held back' });
+      const page = await openPage(browser, { ...DESKTOP, javaScriptEnabled: mode === 'held back' });
       if (mode === 'held back') await holdBack(page);
       await page.goto(`${app.url}?lang=${lang}#${RESOLVED}`);
       const link = await resolvedCard(page, page, lang);
@@ -151,13 +153,12 @@ for (const lang of Object.keys(SAYS)) {
       if (mode === 'held back') {
         assert.equal(await page.locator('#app .markers [data-event-id]').count(), 0, 'the app is held back');
       }
-      await page.context().close();
     }
   });
 
   test(`${lang}: in the app, the resolved expectation's card links to what happened, and prints so`, async () => {
     assert.equal(published.status, 0, 'published');
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+    const page = await openPage(browser, DESKTOP);
     await page.goto(`${app.url}?lang=${lang}&event=${RESOLVED}`);
     await page.locator('#app .markers [data-event-id]').first().waitFor();
     const link = await resolvedCard(page, page, lang);
@@ -170,6 +171,5 @@ for (const lang of Object.keys(SAYS)) {
     assert.equal(await printed.count(), 1);
     assert.ok(await printed.isVisible());
     assert.equal(await printed.evaluate((a) => getComputedStyle(a, '::after').content), 'none');
-    await page.context().close();
   });
 }

@@ -51,8 +51,6 @@ test('sandbox="allow-scripts": styled, selection, keyboard, filters and language
   // The host page (a test server) has no favicon.ico: its 404 is the only error.
   assert.ok(page.consoleErrors.every((e) => /status of 404/.test(e)), page.consoleErrors.join('\n'));
   await screenshot(page, 'sandboxed-700');
-  await page.context().close();
-  await site.close();
 });
 
 // Stands for WordPress's wp-embed.js: it reads only {message, value,
@@ -122,8 +120,6 @@ test('WordPress protocol: a host that answers only {message, value, secret} show
     assert.deepEqual(await axe(frame), []);
     await screenshot(page, `wordpress-style-${viewport}`);
     assert.deepEqual(page.pageErrors, []);
-    await page.context().close();
-    await site.close();
   }
 });
 
@@ -163,8 +159,6 @@ test('a sibling frame cannot select, and a huge message from it costs the app no
   });
   await frame.waitForFunction(() => document.querySelector('.markers [aria-current="true"]')?.dataset.eventId === 'first-cohort-2024');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
-  await site.close();
 });
 
 test('CORS headers on exactly the files a sandboxed frame loads in CORS mode', async () => {
@@ -201,6 +195,4 @@ test('sources open in a new tab from a sandbox that allows popups', async () => 
   await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await anyAsked;
   assert.deepEqual(asked, [href], 'the new tab asked for the source');
-  await page.context().close();
-  await site.close();
 });

@@ -56,8 +56,8 @@ async function quartile(server, path, headers = {}, n = 21) {
 const fill = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 
 // Headers crafted against patterns that backtrack (a tag, then spaces and
-// no separator, cost 105–270 ms with the old map), many tags, long tags,
-// refusals, spaces, separators only.
+// no separator: quadratic for a regex that tries every split), many tags,
+// long tags, refusals, spaces, separators only.
 const HEADERS = [
   (n) => 'en' + fill(' ', n - 3) + 'x',
   (n) => 'fr, zh-TW;' + fill(' ', n - 11) + 'x',
@@ -83,6 +83,9 @@ const QUERIES = [
   (n) => '/oembed.json?url=' + fill('%3Fevent%3Daaaaaaaaaaaaaaaaaaaaaaaaaaaaa', n),
   (n) => '/oembed.json?url=http%3A%2F%2F127.0.0.1%2F%3Ffilter%3D' + fill('kind%253Avisit%252C', n),
   (n) => '/oembed.json?maxwidth=' + fill('0', n),
+  (n) => '/?lang=' + fill('zh%2D', n),
+  (n) => '/?event=' + fill('a%2D', n),
+  (n) => '/?filter=' + fill('org%3Aa%2D', n),
 ];
 
 test('crafted 4 and 8 KB Accept-Language headers and query strings are answered in under 5 ms', async (t) => {
@@ -159,6 +162,17 @@ test('the first paint takes query keys and values exactly as the app reads them'
     assert.doesNotMatch(html, /data-theme|class=/, query);
   }
   assert.match(await root('LANG=zh-Hant', { 'accept-language': 'en' }), /lang="en"/);
+});
+
+test('percent-encoded values are read as the app reads them: ?lang=zh%2DHant paints zh-Hant, an encoded event id is that event', async () => {
+  for (const lang of ['zh%2DHant', 'zh%2dHant', 'zh-Hant']) {
+    const { body } = await get(plain, `/?lang=${lang}`, { 'accept-language': 'en' });
+    assert.match(body.match(/<html[^>]*>/)[0], /lang="zh-Hant"/, lang);
+  }
+  // The discovery link names the options as the app reads them, written plainly.
+  const { body } = await get(addressed, '/?event=agreement%2Dsigned%2D2024%2D07%2D21&lang=zh%2dHans', { 'accept-language': 'en' });
+  const href = body.match(/<link[^>]*application\/json\+oembed[^>]*>/)[0].match(/href="([^"]*)"/)[1];
+  assert.match(href, /%3Fevent%3Dagreement-signed-2024-07-21%26lang%3Dzh-Hans(?:&|$)/, href);
 });
 
 test('without PUBLIC_URL the discovery link stays relative and nothing answers oEmbed; with it, each page names its language’s static answer', async () => {

@@ -93,7 +93,6 @@ test('while the WebAssembly downloads, Tab reaches only links that work, no mark
     assert.ok(looks.length >= (name === 'phone' ? 3 : 4), `${name}: ${JSON.stringify(looks)}`);
     for (const [cls, opacity] of looks) assert.ok(opacity < 0.6, `${name}: ${cls} looks inert (opacity ${opacity})`);
     await screenshot(page, `first-paint-waiting-${name}`);
-    await page.context().close();
   }
 });
 
@@ -104,14 +103,12 @@ test('without JavaScript (and when the WebAssembly fails), the legend lists only
   assert.equal(await page.locator('.today').isVisible(), false, 'the build\'s today is not drawn');
   assert.equal(await page.locator('.legend li:has(.swatch-today)').isVisible(), false, 'nor listed');
   assert.ok(await page.locator('.legend li:has(.swatch-term)').isVisible(), 'the rest of the legend stays');
-  await page.context().close();
   const failed = await openPage(browser, { viewport: { width: 1280, height: 900 }, allowPageErrors: true });
   await failed.route(/_bg\.wasm$/, (route) => route.abort());
   await failed.goto(app.url);
   await failed.waitForFunction(() => document.documentElement.classList.contains('no-app'));
   assert.equal(await failed.locator('.today').isVisible(), false);
   assert.equal(await failed.locator('.legend li:has(.swatch-today)').isVisible(), false);
-  await failed.context().close();
 });
 
 test('in the app, the axis frame is a tab stop only where it scrolls: not below 768 px; zoomed in on a wide screen, its keys do what its name says', async () => {
@@ -122,7 +119,6 @@ test('in the app, the axis frame is a tab stop only where it scrolls: not below 
     const stops = await tabStops(page);
     assert.ok(stops.some((s) => s.id), `${width} px: the markers are reached`);
     assert.deepEqual(stops.filter((s) => s.frame || s.role === 'group'), [], `${width} px: no dead tab stop on the axis frame`);
-    await page.context().close();
   }
   // Reduced motion: no smooth scrolling of the page to the focused frame.
   const page = await openPage(browser, { viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
@@ -153,5 +149,4 @@ test('in the app, the axis frame is a tab stop only where it scrolls: not below 
   await page.getByRole('button', { name: 'Fit all' }).click();
   await page.waitForFunction(() => !document.querySelector('.axis-frame').hasAttribute('tabindex'));
   assert.equal(await frame.getAttribute('role'), null);
-  await page.context().close();
 });

@@ -4,13 +4,12 @@
 // are said once, and a zoom gesture is announced once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, frames, holdWasm, PHONE } from './harness.mjs';
+import { useApp, openPage, frames, holdWasm, DESKTOP, PHONE } from './harness.mjs';
 
 let app, browser;
 useApp((ctx) => ({ app, browser } = ctx));
 
-const DESKTOP = { viewport: { width: 1280, height: 900 } };
-const NARROW = { viewport: { width: 390, height: 844 } };
+const NARROW = { viewport: PHONE.viewport }; // the phone's size, no mobile emulation
 const SIGNED = 'agreement-signed-2024-07-21';
 
 /** Waits until the app has replaced the first paint. */
@@ -39,7 +38,6 @@ for (const [name, options] of [['phone (mobile emulation)', PHONE], ['390 px', N
     await tookOver(page);
     const scrolls = await page.evaluate(() => [...window.scrolls, scrollY]);
     assert.ok(scrolls.every((s) => Math.abs(s - y) <= 2), `${name}: scrolled from ${y} through ${scrolls.join(', ')}`);
-    await page.context().close();
   });
 }
 
@@ -64,7 +62,6 @@ for (const [name, options] of [['phone (mobile emulation)', PHONE], ['desktop', 
     assert.ok(await page.evaluate(() => document.activeElement.closest('#app .detail') !== null), 'Tab stays in the card');
     const jumped = await page.evaluate(() => scrollY);
     assert.ok(y < 100 || jumped > y / 2, `${name}: Tab scrolled from ${y} to ${jumped}`);
-    await page.context().close();
   });
 }
 
@@ -82,7 +79,6 @@ test('a focused marker taken over keeps the focus once, on the same event\'s mar
   await tookOver(page);
   assert.deepEqual(await page.evaluate(() => window.focuses), [SIGNED], 'one move of the focus, to the app\'s marker');
   assert.equal(await page.evaluate(() => scrollY), y, 'nothing scrolled');
-  await page.context().close();
 });
 
 /** The texts of the page's live regions (alerts, statuses, aria-live). */
@@ -119,7 +115,6 @@ test('a failure that replaces the focused first paint, Try again, and a retry th
   await page.waitForFunction(() => document.activeElement?.matches('#app .timeline-header h1'));
   assert.ok(await page.locator('#app .markers [data-event-id]').count() > 0);
   assert.deepEqual(await liveTexts(page), [], 'said once, by the heading');
-  await page.context().close();
 });
 
 test('a failure with the focus elsewhere is one alert; the parser\'s English words in a Chinese sentence carry lang="en"', async () => {
@@ -134,7 +129,6 @@ test('a failure with the focus elsewhere is one alert; the parser\'s English wor
   // The place (line, column, then the JSON path, which is code) in the page's language, then the parser's words.
   assert.ok(sentence.startsWith('无法读取数据文件：第 1 行第 34 列：') && sentence.endsWith(`：events: ${await english.textContent()}。`), sentence);
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the focus was not taken');
-  await page.context().close();
 });
 
 /** The timeline's announcements from now on, in order. */
@@ -162,7 +156,6 @@ test('five notches of Ctrl + wheel are one gesture, announced once', async () =>
   await page.waitForFunction(() => new URL(location.href).searchParams.get('zoom') === '6');
   await page.waitForFunction(() => window.announcements.length > 0);
   assert.deepEqual(await page.evaluate(() => window.announcements), ['Zoom 6×']);
-  await page.context().close();
 });
 
 test('Fit all is a plain button: no pressed state, unavailable while the whole axis shows, announced when pressed', async () => {
@@ -179,5 +172,4 @@ test('Fit all is a plain button: no pressed state, unavailable while the whole a
   await page.waitForFunction(() => new URL(location.href).searchParams.get('zoom') === '1');
   await page.waitForFunction(() => document.querySelector('#app [aria-live="polite"]').textContent === 'Whole time axis shown');
   assert.equal(await fit.getAttribute('aria-disabled'), 'true');
-  await page.context().close();
 });

@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, served on 127.0.0.1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, sideOverflow } from './harness.mjs';
+import { open, openPage, axe, screenshot, useApp, sideOverflow, DESKTOP, PHONE } from './harness.mjs';
 
 const MISSION = [
   ['ip-visit-pumch-2024-03', 'March 2024'],
@@ -16,17 +16,10 @@ let data;
 
 useApp((c) => ({ app: server, browser, data } = c));
 
-async function loaded(options = { viewport: { width: 1280, height: 800 } }) {
-  const page = await openPage(browser, options);
-  await page.goto(server.url);
-  await page.locator('#app [data-event-id]').first().waitFor();
-  return page;
-}
-
 const markers = (page) => page.locator('.markers [data-event-id]');
 
 test('shows every event of the data, the four mission events in date order, dates at their precision', async () => {
-  const page = await loaded();
+  const page = await open();
   const ids = await markers(page).evaluateAll((els) => els.map((e) => e.dataset.eventId));
   assert.deepEqual(ids, data.events.map((e) => e.id), 'one marker per event, in the file order');
   const positions = MISSION.map(([id]) => ids.indexOf(id));
@@ -41,11 +34,10 @@ test('shows every event of the data, the four mission events in date order, date
   assert.match(await cohort.textContent(), /Expected/);
   assert.deepEqual(page.pageErrors, []);
   assert.deepEqual(page.consoleErrors, []);
-  await page.context().close();
 });
 
 test('the first event is selected; clicking a marker moves aria-current and the detail card', async () => {
-  const page = await loaded();
+  const page = await open();
   const current = () => page.locator('[aria-current="true"]').evaluateAll((els) => els.map((e) => e.dataset.eventId));
   assert.deepEqual(await current(), [data.events[0].id]);
 
@@ -77,19 +69,17 @@ test('the first event is selected; clicking a marker moves aria-current and the 
   assert.match(live, /Strategic Cooperation Agreement signed, 21 July 2024/);
   assert.deepEqual(page.pageErrors, []);
   assert.deepEqual(page.consoleErrors, []);
-  await page.context().close();
 });
 
 test('the Previous button is disabled on the first event and Next on the last', async () => {
-  const page = await loaded();
+  const page = await open();
   assert.equal(await page.getByRole('button', { name: 'Previous' }).isDisabled(), true);
   await markers(page).last().click();
   assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
-  await page.context().close();
 });
 
 test('pressing Next to the last event keeps the keyboard focus on Next', async () => {
-  const page = await loaded();
+  const page = await open();
   const next = page.getByRole('button', { name: 'Next' });
   await next.focus();
   for (let i = 1; i < data.events.length; i++) await page.keyboard.press('Enter');
@@ -98,12 +88,11 @@ test('pressing Next to the last event keeps the keyboard focus on Next', async (
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'next', 'the focus stays on Next');
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('[aria-current="true"]').getAttribute('data-event-id'), data.events.at(-1).id, 'a press there does nothing');
-  await page.context().close();
 });
 
 /** Loads the page with the data file answered by `respond`. */
 async function withData(respond) {
-  const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await openPage(browser, DESKTOP);
   await page.route('**/data/timeline.json', respond);
   await page.goto(server.url);
   await page.getByRole('alert').waitFor();
@@ -120,7 +109,6 @@ test('a data file that is not JSON gives an alert with its line and column, and 
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
   assert.deepEqual(page.pageErrors, [], 'no panic, no uncaught error');
-  await page.context().close();
 });
 
 test('a data file that breaks the rules lists every problem with its path', async () => {
@@ -134,30 +122,24 @@ test('a data file that breaks the rules lists every problem with its path', asyn
   assert.ok(items.some((t) => t.startsWith('events[0].date: in the 1st event, ') && t.includes('no month 13')), items.join('\n'));
   assert.ok(items.some((t) => t.startsWith('sources[0].url')), items.join('\n'));
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('a missing data file gives an alert, not a blank page', async () => {
   const page = await withData((route) => route.fulfill({ status: 404, body: 'not found' }));
   assert.match(await page.getByRole('alert').textContent(), /HTTP 404/);
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
-for (const [name, viewport] of [
-  ['desktop', { width: 1280, height: 800 }],
-  ['phone', { width: 360, height: 740 }],
-]) {
+for (const [name, screen] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`axe-core finds no WCAG 2.2 AA violation (${name}, ${colorScheme})`, async () => {
-      const page = await loaded({ viewport, colorScheme, isMobile: name === 'phone', hasTouch: name === 'phone' });
+      const page = await open('', { ...screen, colorScheme });
       await page.locator('.markers [data-event-id="agreement-signed-2024-07-21"]').click();
       await screenshot(page, `${name}-${colorScheme}`);
       assert.deepEqual(await axe(page), []);
       // Nothing scrolls sideways.
       const overflow = await sideOverflow(page);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
-      await page.context().close();
     });
   }
 }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsonLanguageService from 'vscode-json-languageservice';
+import { fixtures } from './harness.mjs';
 
 const { getLanguageService, TextDocument, DiagnosticSeverity } = jsonLanguageService;
 
@@ -101,7 +102,7 @@ test('a missing translation is a warning in VS Code, as in the data check; so is
 });
 
 test('the three mistakes of one event are all shown at once', async () => {
-  const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'three-mistakes.json'), 'utf8');
+  const text = readFileSync(join(await fixtures(), 'three-mistakes.json'), 'utf8');
   const found = await diagnostics(text);
   assert.deepEqual(
     found.map((d) => [d.line, d.message.split(':')[0]]).sort((a, b) => a[0] - b[0]),

@@ -4,11 +4,9 @@
 // Previous, links and page buttons move across all of it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, axe, screenshot, useApp, DIST, noProblems, selectedIds, sideOverflow } from './harness.mjs';
+import { open as openApp, DESKTOP, PHONE, axe, screenshot, useApp, DIST, noProblems, selectedIds, sideOverflow } from './harness.mjs';
 import { writeSynthetic } from '../../bench/synth.mjs';
 
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 let server;
 let browser;
@@ -18,12 +16,8 @@ useApp((c) => ({ app: server, browser } = c));
 // event-0 … event-44; and 10,000.
 before(() => writeSynthetic(DIST, [45, 10000]));
 
-async function open(query = '', options = DESKTOP, n = 45) {
-  const page = await openPage(browser, options);
-  await page.goto(`${server.url}?data=bench/data-${n}.json${query}`);
-  await page.locator('#app .markers [data-event-id]').first().waitFor();
-  return page;
-}
+/** Opens the synthetic timeline of `n` events with `query` added. */
+const open = (query = '', options = DESKTOP, n = 45) => openApp(`?data=bench/data-${n}.json${query}`, options);
 
 /** The markers in the DOM: id, aria-posinset, aria-setsize. */
 const markers = (page) =>
@@ -66,7 +60,6 @@ test('only a page of markers is in the DOM, each with its place in the whole set
   }
   await screenshot(page, 'paginated-desktop');
   await noProblems(page);
-  await page.context().close();
 });
 
 test('keyboard: arrows, Home and End move across the whole set, turning the page, and focus follows', async () => {
@@ -101,7 +94,6 @@ test('keyboard: arrows, Home and End move across the whole set, turning the page
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), null);
   await noProblems(page);
-  await page.context().close();
 });
 
 test('Next and Previous cross page edges; a move within a page leaves the axis alone', async () => {
@@ -123,7 +115,6 @@ test('Next and Previous cross page edges; a move within a page leaves the axis a
   assert.deepEqual((await markers(page)).map((m) => m.id), ids(0, 10));
   assert.match(await page.locator('[aria-live="polite"]').textContent(), /Synthetic event 9/);
   await noProblems(page);
-  await page.context().close();
 });
 
 test('links to an event on a later page open that page', async () => {
@@ -138,12 +129,10 @@ test('links to an event on a later page open that page', async () => {
   assert.equal(await range(page), 'Events 41–45 of 45');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'event-30');
-  await page.context().close();
 
   page = await open('#event-17');
   assert.deepEqual(await selectedIds(page), ['event-17']);
   assert.equal(await range(page), 'Events 11–20 of 45');
-  await page.context().close();
 });
 
 test('page buttons show the earlier and later pages; the tab stop moves there, the selection stays', async () => {
@@ -171,7 +160,6 @@ test('page buttons show the earlier and later pages; the tab stop moves there, t
   await page.waitForFunction(() => document.querySelector('[aria-current="true"]')?.dataset.eventId === 'event-1');
   assert.equal(await range(page), 'Events 1–10 of 45');
   await noProblems(page);
-  await page.context().close();
 });
 
 test('filters count in the set size; ten or fewer shown events need no pages', async () => {
@@ -186,7 +174,6 @@ test('filters count in the set size; ten or fewer shown events need no pages', a
   assert.equal(few.length, 9);
   assert.ok(few.every((m) => m.size === 9));
   assert.equal(await page.locator('.page-bar').count(), 0, 'no page bar');
-  await page.context().close();
 });
 
 test('phone: the page of markers as a vertical list, with the page bar above; axe passes', async () => {
@@ -202,7 +189,6 @@ test('phone: the page of markers as a vertical list, with the page bar above; ax
   }
   await screenshot(page, 'paginated-phone');
   await noProblems(page);
-  await page.context().close();
 });
 
 test('10,000 events: ten markers in the DOM, one card, and End reaches the last', async () => {
@@ -220,7 +206,6 @@ test('10,000 events: ten markers in the DOM, one card, and End reaches the last'
   assert.deepEqual(await selectedIds(page), ['event-9999']);
   assert.equal(await page.locator('.position').textContent(), '10,000 of 10,000');
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });
 
 test('print: the list holds every event, built when printing begins', async () => {
@@ -231,7 +216,6 @@ test('print: the list holds every event, built when printing begins', async () =
   const printed = await page.locator('.print-list .event-card h2').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.textContent));
   assert.deepEqual(printed, Array.from({ length: 45 }, (_, i) => `Synthetic event ${i}`));
   assert.equal(await page.locator('.axis-nav').isVisible(), false, 'the axis and its page bar are not printed');
-  await page.context().close();
 
   // Within the beforeprint event itself: the browser lays out for print next.
   page = await open();
@@ -240,7 +224,6 @@ test('print: the list holds every event, built when printing begins', async () =
     return document.querySelectorAll('.print-list .event-card').length;
   });
   assert.equal(built, 45);
-  await page.context().close();
 
   // Headless printing to PDF fires beforeprint too.
   page = await open();
@@ -248,5 +231,4 @@ test('print: the list holds every event, built when printing begins', async () =
   assert.ok(pdf.length > 1000, 'prints to PDF');
   assert.equal(await page.locator('.print-list .event-card').count(), 45);
   assert.deepEqual(page.pageErrors, []);
-  await page.context().close();
 });

@@ -196,7 +196,6 @@ async function shown(url, width, event, name) {
   );
   await frameEl.scrollIntoViewIfNeeded();
   if (name) await screenshot(page, name);
-  await page.context().close();
 }
 
 const pattern = (text) => text.replace(/[./?]/g, '\\$&');
@@ -261,5 +260,4 @@ test('WordPress, a 350 px frame: the list of events, which scrolls inside, is wh
   await frame.waitForFunction(() => document.querySelector('.axis').scrollTop > 0);
   assert.equal(await page.evaluate(() => window.scrollY), hostY, 'the host page did not move');
   await screenshot(page, 'wordpress-350px-list');
-  await page.context().close();
 });

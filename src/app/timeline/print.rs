@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::MARKERS_PER_PAGE;
 use crate::app::dom::{self, listen};
@@ -53,13 +52,7 @@ pub(super) fn print_list(section: NodeRef<html::Section>, timeline: Arc<Timeline
     let build = std::rc::Rc::new(build);
     let on_beforeprint = build.clone();
     listen(window().into(), "beforeprint", move |_| on_beforeprint());
-    // window.matchMedia("print"), through js_sys: no web-sys feature needed.
-    let print_media = js_sys::Reflect::get(&window(), &"matchMedia".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&window(), &"print".into()).ok())
-        .filter(|m| m.is_object());
-    if let Some(media) = print_media {
-        listen(media.unchecked_into(), "change", move |_| build());
+    if let Ok(Some(print_media)) = window().match_media("print") {
+        listen(print_media.into(), "change", move |_| build());
     }
 }
