@@ -1,45 +1,28 @@
 // Trunk post-build step, release builds only (after src/bin/postbuild.rs,
-// before scripts/precompress.mjs; see Trunk.toml): takes the comments and
-// the indentation out of wasm-bindgen's JS glue, which Trunk 0.21 ships as
-// written (its minifier fails on the glue's `export default`). 0.8 KiB less
-// brotli (bench/DECISIONS.md, "The bytes").
+// before scripts/precompress.mjs; see Trunk.toml): minifies wasm-bindgen's
+// JS glue with terser, which Trunk 0.21 ships as written (its minifier
+// fails on the glue's `export default`). bench/DECISIONS.md, "The bytes":
+// taking out comments and indentation saved 0.8 KiB brotli; terser's
+// compress and mangle (an ES module: top-level names too) 0.9 KiB more.
 //
-// Conservative, for generated code: only whole-line `//` comments and
-// `/** … */` blocks that start and end a line go; every other line keeps
-// its text and its line break (no joined lines, so no change of meaning by
-// automatic semicolons). The result must still parse (`node --check`), or
-// the build fails. The glue's SRI `integrity` in each page is updated.
+// Property names are never renamed (terser's default), so the import
+// object's `__wbg_…` keys and the wasm's exports still match, and the
+// module's export names stay. The result must still parse (`node --check`),
+// or the build fails. The glue's SRI `integrity` in each page is updated.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('set TRUNK_STAGING_DIR or pass the build folder');
 
-/** The glue without comment lines, comment blocks and indentation. */
-function trim(js) {
-  // A template literal over several lines would have its text changed.
-  if (js.split('\n').some((line) => (line.match(/`/g) ?? []).length % 2)) {
-    throw new Error('the glue has a template literal over several lines: not trimmed');
-  }
-  const out = [];
-  let inBlock = false;
-  for (const line of js.split('\n')) {
-    const t = line.trim();
-    if (inBlock) {
-      if (t.endsWith('*/')) inBlock = false;
-      continue;
-    }
-    if (t.startsWith('/**') || t === '/*') {
-      if (!t.endsWith('*/')) inBlock = true;
-      continue;
-    }
-    if (t === '' || t.startsWith('//')) continue;
-    out.push(t);
-  }
-  return `${out.join('\n')}\n`;
+/** The glue, minified as an ES module, without comments. */
+async function trim(js) {
+  const { code } = await minify(js, { module: true, format: { comments: false } });
+  return `${code}\n`;
 }
 
 const integrity = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
@@ -50,7 +33,7 @@ if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
   if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found ${glue.length}`);
   const path = join(dir, glue[0]);
   const before = await readFile(path);
-  const after = Buffer.from(trim(before.toString('utf8')));
+  const after = Buffer.from(await trim(before.toString('utf8')));
   const check = join(tmpdir(), `trim-glue-${process.pid}.mjs`);
   await writeFile(check, after);
   execFileSync(process.execPath, ['--check', check], { stdio: 'inherit' });
