@@ -8,6 +8,8 @@
 //    each `__wbg_<name>_<16 hex digits>`, written once in each file, and the
 //    hex digits do not compress. Each old name must appear in the glue
 //    exactly once, as a key of the import object, or the build fails.
+//    The wasm's custom sections go too (`target_features` and Leptos's
+//    `__wasm_split_unstable`: notes for tools, which browsers ignore).
 // 2. The classes of exports the wasm no longer has go: the wasm-opt step
 //    (index.html) removes the `IntoUnderlying…` exports of wasm-streams,
 //    which Leptos's server functions bring and this app never calls; each
@@ -69,8 +71,9 @@ function shortName(n) {
 }
 
 /**
- * The wasm with its imports renamed (module `w`, names `a`, `b`, …), and
- * the glue with its import object's keys renamed to match.
+ * The wasm with its imports renamed (module `w`, names `a`, `b`, …) and
+ * without custom sections, and the glue with its import object's keys
+ * renamed to match.
  */
 function shortImports(wasm, js) {
   const sections = [wasm.subarray(0, 8)];
@@ -82,7 +85,7 @@ function shortImports(wasm, js) {
     const [size, start] = readLeb(wasm, pos + 1);
     const end = start + size;
     if (id !== 2) {
-      sections.push(wasm.subarray(pos, end));
+      if (id !== 0) sections.push(wasm.subarray(pos, end));
       pos = end;
       continue;
     }
