@@ -9,6 +9,8 @@ pub mod clock;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 pub mod takeover;
 pub mod timeline;
 pub mod url;

@@ -9,7 +9,6 @@ pub mod card;
 pub mod drawing;
 pub mod media;
 pub mod nginx;
-pub mod prerender;
 pub mod serving;
 pub mod stamp;
 

@@ -28,6 +28,9 @@ mod scale;
 mod state;
 mod zoom;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod host_tests;
+
 use std::sync::Arc;
 
 use leptos::html;

@@ -39,13 +39,13 @@ use std::fmt::Write;
 
 mod controls;
 
-use super::card::{card_html, card_html_lazy, localized};
-use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
-use super::escape_html;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
 use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{Lang, Timeline};
+use crate::render::card::{card_html, card_html_lazy, localized};
+use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
+use crate::render::escape_html;
 use controls::{axis_tools, filters, page_bar, toolbar};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
