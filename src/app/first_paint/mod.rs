@@ -36,17 +36,21 @@
 //! pixel by pixel.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
-mod controls;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
 
+use crate::app::embed::embed_button;
+use crate::app::timeline::{axis_tools, Filters, PageBar, TimelineState, ZoomState};
+use crate::app::toolbar;
 use crate::i18n::{texts, Texts};
 use crate::model::layout::fixed;
 use crate::model::nav::MARKERS_PER_PAGE;
-use crate::model::{Lang, Timeline};
+use crate::model::{Lang, Options, Timeline};
 use crate::render::card::{card_html, card_html_lazy, localized};
 use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
 use crate::render::escape_html;
-use controls::{axis_tools, filters, page_bar, toolbar};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -62,7 +66,22 @@ pub struct FirstPaint {
 /// The first paint of `timeline` in `lang`, with today's line at `today`
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
+    Owner::new().with(|| paint(timeline, lang, today))
+}
+
+/// `view`, one of the app's components, as HTML (Leptos's `ssr`), less the
+/// markers of its hydration (`<!>`, a comment: no text holds one, its `<`
+/// escaped), which the app, replacing the first paint, never reads.
+fn html_of(view: impl RenderHtml) -> String {
+    view.to_html().replace("<!>", "")
+}
+
+/// The first paint, within a reactive owner for the components.
+fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let t = texts(lang);
+    let mut state =
+        TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+    state.first_paint = true;
     let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
     let total = timeline.entries.len();
     let page = Page {
@@ -84,14 +103,18 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     }
 
     let mut html = String::with_capacity(16 * 1024);
-    toolbar(&mut html, t, lang);
+    html.push_str(&html_of(toolbar(
+        RwSignal::new(lang),
+        true,
+        embed_button(t, true, |_| {}),
+    )));
     header(&mut html, timeline, lang);
     let _ = write!(
         html,
         "<p class=\"static-note\">{}</p>",
         escape_html(t.static_note)
     );
-    filters(&mut html, timeline, t, lang);
+    html.push_str(&html_of(view! { <Filters state /> }));
     let mut sheet = Sheet::default();
     let _ = write!(
         html,
@@ -99,12 +122,14 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         escape_html(t.timeline_nav)
     );
     if total > MARKERS_PER_PAGE {
-        page_bar(&mut html, t, total);
+        html.push_str(&html_of(view! { <PageBar state /> }));
     }
     if !shown.is_empty() {
         axis(&mut html, &mut sheet, timeline, &bands, lang, total);
     }
-    axis_tools(&mut html, t);
+    let zoom = ZoomState::for_frame(None, false, WIDEST_FRAME, true);
+    zoom.drawn.set(bands[0].1.level);
+    html.push_str(&html_of(axis_tools(state, zoom)));
     html.push_str("</nav>");
     let _ = write!(
         html,

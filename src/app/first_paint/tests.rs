@@ -23,7 +23,7 @@ fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {
         assert!(p.html.contains("class=\"marker-button selected\""));
         // What needs the app is inert: no tab stop but links.
         assert_eq!(
-            p.html.matches(" inert>").count(),
+            p.html.matches(" inert").count(),
             4 + usize::from(timeline.entries.len() > MARKERS_PER_PAGE) * 2
         );
         assert!(!p.html.contains("tabindex"));

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::flag;
+use super::aria_bool;
 use super::state::TimelineState;
 use crate::app::dom::{self, listen};
 use crate::model::nav::{self, Step};
@@ -51,7 +51,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                 <button
                     {..dom::attr("type", "button")}
                     class="prev"
-                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Previous)))}
+                    {..dom::attr_fn("aria-disabled", move || aria_bool(at_end(Step::Previous)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Previous))
                 >
                     <span {..dom::attr("aria-hidden", "true")}>"← "</span>
@@ -61,7 +61,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                 <button
                     {..dom::attr("type", "button")}
                     class="next"
-                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Next)))}
+                    {..dom::attr_fn("aria-disabled", move || aria_bool(at_end(Step::Next)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Next))
                 >
                     {t.next}

@@ -7,7 +7,8 @@
 //! - [`filters`]: the checkboxes;
 //! - [`axis`]: the axis (ticks, term, today, dots, markers) and its page bar;
 //! - [`detail`]: the card of the selected event, Previous/Next, swipes;
-//! - [`zoom`]: zoom, fit and pan of the axis, and its legend;
+//! - [`zoom`]: zoom, fit and pan of the axis;
+//! - [`axis_tools`]: the zoom buttons and the key to the marks;
 //! - [`print`]: the print-only list.
 //!
 //! One component tree serves both layouts: CSS draws the markers along a
@@ -21,6 +22,7 @@
 //! page as they go.
 
 mod axis;
+mod axis_tools;
 mod detail;
 mod filters;
 mod print;
@@ -42,16 +44,19 @@ use crate::i18n::page_title;
 use crate::model::{Lang, Localized, Options, Timeline};
 use axis::AxisNav;
 use detail::Detail;
-use filters::Filters;
+pub(crate) use filters::Filters;
 use print::print_list;
-use state::TimelineState;
+pub(crate) use state::TimelineState;
+
+/// What the build-time first paint draws with (`crate::app::first_paint`).
+pub(crate) use {axis::PageBar, axis_tools::axis_tools, zoom::ZoomState};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 
 /// An ARIA boolean. Buttons at the end of their range are
 /// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone
 /// who pressed them to get there (a click on them does nothing).
-fn flag(on: bool) -> &'static str {
+fn aria_bool(on: bool) -> &'static str {
     if on {
         "true"
     } else {
@@ -61,7 +66,7 @@ fn flag(on: bool) -> &'static str {
 
 /// A localized text with the `lang` it is actually in (English where the
 /// reader's language is missing), for the element's `lang` attribute.
-fn text(t: &Localized, lang: Lang) -> (String, &'static str) {
+fn text_and_lang(t: &Localized, lang: Lang) -> (String, &'static str) {
     let (s, used) = t.get(lang);
     (s.to_string(), used.code())
 }
@@ -104,8 +109,12 @@ pub fn TimelineView(
         });
     }
 
-    let (title, title_lang) = text(&timeline.doc.title, lang);
-    let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
+    let (title, title_lang) = text_and_lang(&timeline.doc.title, lang);
+    let subtitle = timeline
+        .doc
+        .subtitle
+        .as_ref()
+        .map(|s| text_and_lang(s, lang));
     let print_section = NodeRef::<html::Section>::new();
     print_list(print_section, timeline, lang);
 
