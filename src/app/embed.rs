@@ -250,8 +250,8 @@ pub fn embed_button(
 /// current view, with a Copy button. A native `<dialog>` opened with
 /// `showModal()`: focus stays inside, Escape closes it, focus returns.
 ///
-/// About 90 lines, most of them the dialog's markup: its handlers share
-/// its node refs and signals, and split out they would need them passed.
+/// One function: the dialog's handlers share its signals and the lookups
+/// of its elements, which split out they would need passed.
 #[component]
 pub fn EmbedDialog(
     /// The reader's language.

@@ -52,6 +52,23 @@ pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     card_html_loading(timeline, entry, lang, true)
 }
 
+/// Every event's card, each with its event's id (`<article id>`, which a
+/// marker's link `#<id>` shows through `:target` without JavaScript); the
+/// first is the selected one ([`card_html`]), the others load their
+/// images lazily. The build-time first paint's cards.
+pub fn every_card(timeline: &Timeline, lang: Lang) -> String {
+    let mut html = String::new();
+    for (i, entry) in timeline.entries.iter().enumerate() {
+        let card = if i == 0 { card_html } else { card_html_lazy }(timeline, entry, lang);
+        html.push_str(&card.replacen(
+            "<article ",
+            &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),
+            1,
+        ));
+    }
+    html
+}
+
 /// [`card_html`] for a card that is not the selected one (the print list,
 /// the first paint's other cards): its images load lazily.
 pub fn card_html_lazy(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {

@@ -1,8 +1,13 @@
 //! The first paint: the app's default view (the first event selected, no
-//! filter, the default zoom) written at build time as the markup the app
-//! produces, so that the reader sees the timeline at once and the app
-//! takes it over without a visible change (`src/bin/postbuild.rs` puts it
-//! in `index.html`, one page per language).
+//! filter, the default zoom) rendered at build time from the app's own
+//! components (Leptos's `ssr` on the host: `to_html`, in a reactive owner,
+//! no hydration; effects do not run), so that the reader sees the timeline
+//! at once and the app takes it over without a visible change
+//! (`src/bin/postbuild.rs` puts it in `index.html`, one page per
+//! language). The components are drawn with
+//! [`TimelineState::before_app`], the one parameter for what the first
+//! paint needs otherwise (below). The axis's marks are still written here
+//! as text, from the same drawing the app's `scale.rs` and `axis.rs` draw.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style
@@ -31,9 +36,9 @@
 //!   legend, are hidden there too: it is the build's today, which the app
 //!   redraws.
 //!
-//! Plain Rust, tested on the host with `cargo test`; the app's own markup
-//! is in `src/app/timeline/`, and an end-to-end test compares the two
-//! pixel by pixel.
+//! Tested on the host with `cargo test` (here, and the controls against
+//! the app's in `src/app/timeline/host_tests.rs`); an end-to-end test
+//! compares the first paint with the app pixel by pixel.
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -42,13 +47,15 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
-use crate::app::timeline::{axis_tools, Filters, PageBar, TimelineState, ZoomState};
+use crate::app::timeline::{
+    axis_tools, header, keys_hint, Detail, Filters, PageBar, TimelineState, ZoomState,
+};
 use crate::app::toolbar;
-use crate::i18n::{texts, Texts};
+use crate::i18n::texts;
 use crate::model::layout::fixed;
 use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{Lang, Options, Timeline};
-use crate::render::card::{card_html, card_html_lazy, localized};
+use crate::render::card::localized;
 use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
 use crate::render::escape_html;
 
@@ -108,7 +115,7 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         true,
         embed_button(t, true, |_| {}),
     )));
-    header(&mut html, timeline, lang);
+    html.push_str(&html_of(header(timeline, lang)));
     let _ = write!(
         html,
         "<p class=\"static-note\">{}</p>",
@@ -131,13 +138,8 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     zoom.drawn.set(bands[0].1.level);
     html.push_str(&html_of(axis_tools(state, zoom)));
     html.push_str("</nav>");
-    let _ = write!(
-        html,
-        "<p class=\"keys-hint\" aria-hidden=\"true\"><span class=\"keys-markers\">{}</span><span class=\"keys-frame\">{}</span></p>",
-        escape_html(t.keys_hint),
-        escape_html(t.axis_scroll)
-    );
-    detail(&mut html, timeline, t, lang);
+    html.push_str(&html_of(keys_hint(t)));
+    html.push_str(&html_of(view! { <Detail state /> }));
     FirstPaint {
         html,
         css: sheet.css(&bands.iter().map(|(max, _)| *max).collect::<Vec<_>>()),
@@ -201,15 +203,6 @@ impl Sheet {
         css.push('\n');
         css
     }
-}
-
-fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
-    html.push_str("<header class=\"timeline-header\">");
-    localized(html, "h1", "", &timeline.doc.title, lang);
-    if let Some(subtitle) = &timeline.doc.subtitle {
-        localized(html, "p", "subtitle", subtitle, lang);
-    }
-    html.push_str("</header>");
 }
 
 /// The axis frame (no tab stop), the drawing, and the markers as links to
@@ -394,36 +387,6 @@ fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
             if mark.below { "" } else { " up" }
         );
     }
-}
-
-/// Every event's card (the first shows; a marker's link shows its own),
-/// and Previous/Next for the app.
-fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
-    let _ = write!(
-        html,
-        "<section class=\"detail\" aria-label=\"{}\"><div class=\"card\">",
-        escape_html(t.selected_event)
-    );
-    for (i, entry) in timeline.entries.iter().enumerate() {
-        let card = if i == 0 { card_html } else { card_html_lazy }(timeline, entry, lang);
-        html.push_str(&card.replacen(
-            "<article ",
-            &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),
-            1,
-        ));
-    }
-    let total = timeline.entries.len();
-    let _ = write!(
-        html,
-        "</div><div class=\"pager\" inert>\
-         <button type=\"button\" class=\"prev\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
-         <span class=\"position\">{}</span>\
-         <button type=\"button\" class=\"next\" aria-disabled=\"{}\">{}<span aria-hidden=\"true\"> →</span></button></div></section>",
-        escape_html(t.previous),
-        escape_html(&(t.position)(1, total)),
-        if total > 1 { "false" } else { "true" },
-        escape_html(t.next),
-    );
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ use crate::render::drawing::{draw, Drawing, Mark, Page};
 /// frame that scrolls when zoomed (or a way out when the filters show
 /// nothing), then the zoom controls and the legend.
 ///
-/// A little over 80 lines: one view of the landmark's four parts, each
-/// already a component or a call.
+/// One view: the frame and the tools under it share the zoom state (the
+/// frame's node ref, the level drawn).
 #[component]
 pub(super) fn AxisNav(
     state: TimelineState,
@@ -153,9 +153,9 @@ fn marker_button(
 /// position `first` among `total`): the drawing, and one marker per event
 /// with a roving tab stop that the arrow keys, Home and End move.
 ///
-/// About 90 lines: the keyboard handler, the focus effect and the view
-/// share the list's node ref and the two selectors made here; the
-/// drawing and each marker are already functions of their own.
+/// The keyboard handler, the focus effect and the view stay together: they
+/// share the list's node ref and the two selectors made here (the drawing
+/// and each marker are functions of their own).
 #[component]
 fn Axis(
     state: TimelineState,

@@ -9,13 +9,18 @@ use super::aria_bool;
 use super::state::TimelineState;
 use crate::app::dom::{self, listen};
 use crate::model::nav::{self, Step};
-use crate::render::card::card_html;
+use crate::render::card::{card_html, every_card};
 
 /// The detail card, the pager and its position ("2 of 5").
 #[component]
-pub(super) fn Detail(state: TimelineState) -> impl IntoView {
+pub(crate) fn Detail(state: TimelineState) -> impl IntoView {
     let (t, lang) = (state.t, state.lang);
     let card = move || {
+        // Before the app: every card, the selected one shown (`:target`
+        // shows another, see `crate::app::first_paint`).
+        if state.before_app() {
+            return state.timeline.with_value(|t| every_card(t, lang));
+        }
         let i = state.selected.get();
         if !state.selection_shown() {
             return String::new();
@@ -47,7 +52,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
             {..dom::attr_fn("hidden", move || !state.selection_shown())}
         >
             <div class="card" inner_html=card></div>
-            <div class="pager">
+            <div class="pager" {..dom::before_app("inert", state.before_app())}>
                 <button
                     {..dom::attr("type", "button")}
                     class="prev"

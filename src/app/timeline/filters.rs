@@ -12,8 +12,9 @@ use crate::model::Filter;
 /// Checkboxes for the kinds and organisations present in the data, with
 /// the hints that say why the last shown one is locked.
 ///
-/// A little over 80 lines: two groups built the same way, each box by
-/// [`filter_check`]; the rest is their markup.
+/// The two groups are built the same way, each box by [`filter_check`];
+/// their hints are read by the boxes (`aria-describedby`), so they are
+/// drawn here, beside them.
 #[component]
 pub(crate) fn Filters(state: TimelineState) -> impl IntoView {
     let (kinds, orgs) = state.timeline.with_value(|t| {

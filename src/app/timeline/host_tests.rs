@@ -8,9 +8,11 @@ use leptos::prelude::*;
 
 use super::axis::PageBar;
 use super::axis_tools::{axis_tools, MarksKey};
+use super::detail::Detail;
 use super::filters::Filters;
 use super::state::TimelineState;
 use super::zoom::ZoomState;
+use super::{header, keys_hint};
 use crate::app::embed::embed_button;
 use crate::app::first_paint::first_paint;
 use crate::app::toolbar;
@@ -61,6 +63,58 @@ fn controls(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
         .to_html()
         .replace("<!>", "")
     })
+}
+
+/// The header, the keys hint and the detail section of the default view,
+/// as the app draws them or as the first paint does, each card's content
+/// left out (the first paint holds every card).
+fn around_the_axis(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
+    let html = Owner::new().with(|| {
+        let mut state =
+            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+        state.first_paint = before_app;
+        view! {
+            {header(timeline, lang)}
+            {keys_hint(state.t)}
+            <Detail state />
+        }
+        .to_html()
+        .replace("<!>", "")
+    });
+    let cards = html.find("<div class=\"card\">").unwrap() + "<div class=\"card\">".len();
+    let pager = html[..html.find("class=\"pager\"").unwrap()]
+        .rfind("<div")
+        .unwrap();
+    format!("{}</div>{}", &html[..cards], &html[pager..])
+}
+
+#[test]
+fn the_first_paint_draws_header_hint_and_card_as_the_app_does() {
+    let timeline = shipped();
+    for lang in Lang::ALL {
+        let app = around_the_axis(&timeline, lang, false);
+        let before = around_the_axis(&timeline, lang, true);
+        assert_eq!(structure(&app), structure(&before), "{app}\n{before}");
+        // Previous/Next wait for the app.
+        assert_eq!(before.matches(" inert").count(), 1, "{before}");
+        assert!(!app.contains("inert"));
+        let paint = first_paint(&timeline, lang, days_from_civil(2026, 11, 29)).html;
+        assert_eq!(paint.matches("<article ").count(), timeline.entries.len());
+        let tree = structure(&before);
+        let paint = structure(&paint);
+        // The header, the hint (apart in the page: the axis is between),
+        // the detail section and its card, the pager.
+        let hint = tree.iter().position(|e| e == "p.keys-hint").unwrap();
+        let detail = tree.iter().position(|e| e == "section.detail").unwrap();
+        for part in [
+            &tree[..hint],
+            &tree[hint..detail],
+            &tree[detail..detail + 2],
+            &tree[detail + 2..],
+        ] {
+            assert!(paint.windows(part.len()).any(|w| w == part), "{part:?}");
+        }
+    }
 }
 
 #[test]

@@ -40,16 +40,15 @@ use leptos::prelude::*;
 
 use crate::app::dom::{self, listen};
 use crate::app::url;
-use crate::i18n::page_title;
+use crate::i18n::{page_title, Texts};
 use crate::model::{Lang, Localized, Options, Timeline};
 use axis::AxisNav;
-use detail::Detail;
 pub(crate) use filters::Filters;
 use print::print_list;
 pub(crate) use state::TimelineState;
 
 /// What the build-time first paint draws with (`crate::app::first_paint`).
-pub(crate) use {axis::PageBar, axis_tools::axis_tools, zoom::ZoomState};
+pub(crate) use {axis::PageBar, axis_tools::axis_tools, detail::Detail, zoom::ZoomState};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 
@@ -69,6 +68,38 @@ fn aria_bool(on: bool) -> &'static str {
 fn text_and_lang(t: &Localized, lang: Lang) -> (String, &'static str) {
     let (s, used) = t.get(lang);
     (s.to_string(), used.code())
+}
+
+/// The timeline's title and subtitle. (The views of this function and the
+/// next are returned as the elements themselves, `into_inner`: as if
+/// written in [`TimelineView`]'s view, with no erased view of their own
+/// in the wasm.)
+pub(crate) fn header(timeline: &Timeline, lang: Lang) -> impl IntoView {
+    let (title, title_lang) = text_and_lang(&timeline.doc.title, lang);
+    let subtitle = timeline
+        .doc
+        .subtitle
+        .as_ref()
+        .map(|s| text_and_lang(s, lang));
+    view! {
+        <header class="timeline-header">
+            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
+            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
+        </header>
+    }
+    .into_inner()
+}
+
+/// What the keys do where the keyboard is: among the markers, or on the
+/// zoomed axis's frame (its name, for screen readers).
+pub(crate) fn keys_hint(t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="keys-hint" {..dom::attr("aria-hidden", "true")}>
+            <span class="keys-markers">{t.keys_hint}</span>
+            <span class="keys-frame">{t.axis_scroll}</span>
+        </p>
+    }
+    .into_inner()
 }
 
 /// The whole timeline for already-loaded data.
@@ -109,28 +140,15 @@ pub fn TimelineView(
         });
     }
 
-    let (title, title_lang) = text_and_lang(&timeline.doc.title, lang);
-    let subtitle = timeline
-        .doc
-        .subtitle
-        .as_ref()
-        .map(|s| text_and_lang(s, lang));
     let print_section = NodeRef::<html::Section>::new();
+    let header = header(&timeline, lang);
     print_list(print_section, timeline, lang);
 
     view! {
-        <header class="timeline-header">
-            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
-            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
-        </header>
+        {header}
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />
-        // What the keys do where the keyboard is: among the markers, or on
-        // the zoomed axis's frame (its name, for screen readers).
-        <p class="keys-hint" {..dom::attr("aria-hidden", "true")}>
-            <span class="keys-markers">{state.t.keys_hint}</span>
-            <span class="keys-frame">{state.t.axis_scroll}</span>
-        </p>
+        {keys_hint(state.t)}
         <Detail state />
         <p class="visually-hidden" {..dom::attr("aria-live", "polite")} {..dom::attr("aria-atomic", "true")}>
             {move || state.announcement.get()}
