@@ -77,8 +77,10 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
 }
 
 /// `view`, one of the app's components, as HTML (Leptos's `ssr`), less the
-/// markers of its hydration (`<!>`, a comment: no text holds one, its `<`
-/// escaped), which the app, replacing the first paint, never reads.
+/// markers of its hydration (`<!>`), which the app, replacing the first
+/// paint rather than hydrating it, never reads. No text or attribute holds
+/// one: Leptos escapes their `<`, and the cards' HTML is escaped by
+/// `render::card`.
 fn html_of(view: impl RenderHtml) -> String {
     view.to_html().replace("<!>", "")
 }
