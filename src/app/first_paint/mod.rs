@@ -47,9 +47,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
-use crate::app::timeline::{
-    axis_tools, header, keys_hint, Detail, Filters, PageBar, TimelineState, ZoomState,
-};
+use crate::app::timeline::{header, keys_hint, AxisNav, Detail, Filters, TimelineState};
 use crate::app::toolbar;
 use crate::i18n::texts;
 use crate::model::layout::fixed;
@@ -125,21 +123,21 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     );
     html.push_str(&html_of(view! { <Filters state /> }));
     let mut sheet = Sheet::default();
-    let _ = write!(
-        html,
-        "<nav class=\"axis-nav\" aria-label=\"{}\">",
-        escape_html(t.timeline_nav)
-    );
-    if total > MARKERS_PER_PAGE {
-        html.push_str(&html_of(view! { <PageBar state /> }));
-    }
+    // The landmark, its page bar, frame and tools are the app's; the axis
+    // in the frame is written here, its positions in the sheet.
+    let mut drawn_axis = String::new();
     if !shown.is_empty() {
-        axis(&mut html, &mut sheet, timeline, &bands, lang, total);
+        axis(&mut drawn_axis, &mut sheet, timeline, &bands, lang, total);
     }
-    let zoom = ZoomState::for_frame(None, false, WIDEST_FRAME, true);
-    zoom.drawn.set(bands[0].1.level);
-    html.push_str(&html_of(axis_tools(state, zoom)));
-    html.push_str("</nav>");
+    // (Host only: this module also compiles for wasm32, where the
+    // postbuild binary is only checked, never run.)
+    #[cfg(not(target_arch = "wasm32"))]
+    state
+        .drawn_axis
+        .set_value(Some((drawn_axis, bands[0].1.level)));
+    html.push_str(&html_of(
+        view! { <AxisNav state zoom=None sync_url=false /> },
+    ));
     html.push_str(&html_of(keys_hint(t)));
     html.push_str(&html_of(view! { <Detail state /> }));
     FirstPaint {
@@ -223,8 +221,12 @@ fn axis(
     });
     let _ = write!(
         html,
-        "<div class=\"axis-frame\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
-        if total > MARKERS_PER_PAGE { " paged" } else { "" },
+        "<div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
+        if total > MARKERS_PER_PAGE {
+            " paged"
+        } else {
+            ""
+        },
     );
     // Ticks: a name is written if some band shows it, and hidden where it
     // is not shown or sits left of its tick (the closing year).
@@ -365,7 +367,7 @@ fn axis(
         localized(html, "span", "marker-title", &event.title, lang);
         html.push_str("</a></li>");
     }
-    html.push_str("</ol></div></div>");
+    html.push_str("</ol></div>");
 }
 
 /// What `style/main.css` gives a tick's name: right of its tick.

@@ -18,7 +18,7 @@ use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
 use crate::model::Entry;
-use crate::render::drawing::{draw, Drawing, Mark, Page};
+use crate::render::drawing::{draw, Drawing, Mark, Page, WIDEST_FRAME};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
@@ -27,7 +27,7 @@ use crate::render::drawing::{draw, Drawing, Mark, Page};
 /// One view: the frame and the tools under it share the zoom state (the
 /// frame's node ref, the level drawn).
 #[component]
-pub(super) fn AxisNav(
+pub(crate) fn AxisNav(
     state: TimelineState,
     /// `?zoom=`, if any.
     zoom: Option<Zoom>,
@@ -35,8 +35,18 @@ pub(super) fn AxisNav(
     sync_url: bool,
 ) -> impl IntoView {
     let t = state.t;
-    let zoom_state = ZoomState::new(zoom, sync_url);
-    track_frame(state, zoom_state);
+    // Before the app the frame is the widest, and nothing is measured or
+    // listened to (there is no browser).
+    let zoom_state = if state.before_app() {
+        ZoomState::for_frame(zoom, false, WIDEST_FRAME, true)
+    } else {
+        ZoomState::new(zoom, sync_url)
+    };
+    if !state.before_app() {
+        track_frame(state, zoom_state);
+    }
+    // Before the app the frame is no tab stop: its arrow keys need the app.
+    let tab_stop = move || !state.before_app() && zoom_state.scrolls();
     view! {
         <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zoom_state.on_key(state, &e))>
             {move || (state.visible.with(Vec::len) > MARKERS_PER_PAGE).then(|| view! { <PageBar state /> })}
@@ -44,12 +54,18 @@ pub(super) fn AxisNav(
                 class="axis-frame"
                 node_ref=zoom_state.frame
                 // A tab stop only where it scrolls, named for what its keys do.
-                {..dom::attr_fn("role", move || zoom_state.scrolls().then_some("group"))}
-                {..dom::attr_fn("aria-label", move || zoom_state.scrolls().then_some(t.axis_scroll))}
-                {..dom::attr_fn("tabindex", move || zoom_state.scrolls().then_some("0"))}
+                {..dom::attr_fn("role", move || tab_stop().then_some("group"))}
+                {..dom::attr_fn("aria-label", move || tab_stop().then_some(t.axis_scroll))}
+                {..dom::attr_fn("tabindex", move || tab_stop().then_some("0"))}
                 on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zoom_state.on_frame_key(&e))
             >
                 {move || {
+                    // Before the app: the axis the build wrote.
+                    #[cfg(not(target_arch = "wasm32"))]
+                    if let Some((axis, level)) = state.drawn_axis.get_value() {
+                        zoom_state.drawn.set(level);
+                        return leptos::tachys::html::InertElement::new(axis).into_any();
+                    }
                     // Re-rendered when the page, the filter, the zoom or the
                     // frame's width changes, never for a move within the
                     // page; the work is the page's, not the data's.

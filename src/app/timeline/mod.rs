@@ -42,13 +42,12 @@ use crate::app::dom::{self, listen};
 use crate::app::url;
 use crate::i18n::{page_title, Texts};
 use crate::model::{Lang, Localized, Options, Timeline};
-use axis::AxisNav;
 pub(crate) use filters::Filters;
 use print::print_list;
 pub(crate) use state::TimelineState;
 
 /// What the build-time first paint draws with (`crate::app::first_paint`).
-pub(crate) use {axis::PageBar, axis_tools::axis_tools, detail::Detail, zoom::ZoomState};
+pub(crate) use {axis::AxisNav, detail::Detail};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 

@@ -42,6 +42,10 @@ pub(crate) struct TimelineState {
     sync_url: bool,
     /// Drawn at build time as the first paint ([`Self::before_app`]).
     pub first_paint: bool,
+    /// The first paint's axis, written by the build (its positions are
+    /// classes of a style sheet per band), and the zoom level it shows.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub drawn_axis: StoredValue<Option<(String, crate::model::zoom::Zoom)>>,
     /// The detail card's section, to bring it into view.
     pub detail: NodeRef<html::Section>,
 }
@@ -74,6 +78,8 @@ impl TimelineState {
             announcement: RwSignal::new(String::new()),
             sync_url,
             first_paint: false,
+            #[cfg(not(target_arch = "wasm32"))]
+            drawn_axis: StoredValue::new(None),
             detail: NodeRef::new(),
         }
     }
