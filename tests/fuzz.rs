@@ -3,6 +3,7 @@
 //! arbitrary ones, and mutations of the real file.
 #![cfg(not(target_arch = "wasm32"))]
 
+use hkust_pumch_timeline::app::first_paint::first_paint;
 use hkust_pumch_timeline::model::date::PartialDate;
 use hkust_pumch_timeline::model::form;
 use hkust_pumch_timeline::model::layout::{layout, layout_page};
@@ -14,7 +15,6 @@ use hkust_pumch_timeline::model::warnings::warnings;
 use hkust_pumch_timeline::model::{load, load_bytes, Filter, Lang, LoadError, Options};
 use hkust_pumch_timeline::render::card::card_html;
 use hkust_pumch_timeline::render::escape_html;
-use hkust_pumch_timeline::render::prerender::first_paint;
 use proptest::prelude::*;
 
 const SHIPPED: &[u8] = include_bytes!("../public/data/timeline.json");

@@ -40,6 +40,14 @@ pub fn attr(
     custom_attribute(name, value.text())
 }
 
+/// An attribute that only the build-time first paint writes, when `on`
+/// (`inert` on what needs the app, `checked` where the app sets the
+/// property): an [`attr`], never set in the wasm, which draws no first
+/// paint.
+pub fn before_app(name: &'static str, on: bool) -> CustomAttr<&'static str, Option<&'static str>> {
+    attr(name, cfg!(not(target_arch = "wasm32")) && on)
+}
+
 /// An attribute by name whose text is made at run time (an id, a date),
 /// as [`attr`].
 pub fn attr_string(name: &'static str, value: String) -> CustomAttr<&'static str, String> {

@@ -223,6 +223,29 @@ fn base_url() -> String {
 /// The id of the Embed dialog's code.
 const CODE_ID: &str = "embed-code";
 
+/// The "Embed" button, which opens the dialog; `before_app` (the
+/// build-time first paint's) it is `inert`.
+pub fn embed_button(
+    t: &'static Texts,
+    before_app: bool,
+    open: impl FnMut(web_sys::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            {..dom::attr("type", "button")}
+            class="embed-button"
+            on:click=dom::handler(open)
+            {..dom::attr("aria-haspopup", "dialog")}
+            {..dom::before_app("inert", before_app)}
+        >
+            {t.embed_button}
+        </button>
+    }
+    // The element itself, as if written in the dialog's view: in the wasm
+    // a view of another type is erased with its own copy of the code.
+    .into_inner()
+}
+
 /// The "Embed" button and its modal dialog: the ready snippet for the
 /// current view, with a Copy button. A native `<dialog>` opened with
 /// `showModal()`: focus stays inside, Escape closes it, focus returns.
@@ -297,9 +320,7 @@ pub fn EmbedDialog(
         }
     };
     view! {
-        <button {..dom::attr("type", "button")} class="embed-button" on:click=dom::handler(open) {..dom::attr("aria-haspopup", "dialog")}>
-            {t.embed_button}
-        </button>
+        {embed_button(t, false, open)}
         <dialog class="embed-dialog" {..dom::attr("aria-labelledby", "embed-title")}>
             <h2 {..dom::attr("id", "embed-title")}>{t.embed_title}</h2>
             <p>{t.embed_intro}</p>

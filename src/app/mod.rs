@@ -9,6 +9,9 @@ pub mod clock;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
+/// Run by the build on the host (`src/bin/postbuild.rs`, which is also
+/// checked for wasm32: so it compiles there too, unused by the app).
+pub mod first_paint;
 pub mod takeover;
 pub mod timeline;
 pub mod url;
@@ -145,12 +148,19 @@ fn Toolbar(lang: RwSignal<Lang>, state: RwSignal<LoadState>, embedded: bool) -> 
             }
             _ => None,
         };
-        view! {
-            <div class="toolbar">
-                <LanguageSwitcher lang />
-                {embed_dialog}
-            </div>
-        }
+        toolbar(lang, false, embed_dialog)
+    }
+}
+
+/// The toolbar: the language switcher, then `embed` (the Embed button, or
+/// nothing). `before_app`: the build-time first paint's, whose languages
+/// are links ([`LanguageSwitcher`]).
+pub fn toolbar(lang: RwSignal<Lang>, before_app: bool, embed: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="toolbar">
+            <LanguageSwitcher lang before_app />
+            {embed}
+        </div>
     }
 }
 
@@ -194,15 +204,36 @@ fn content(
 }
 
 /// Three buttons, one per language, each labelled in its own language.
+/// Before the app (the build-time first paint, which works without
+/// JavaScript) they are links to each language's page, the current one
+/// `aria-current`; the wasm never draws them.
 #[component]
 fn LanguageSwitcher(
     /// The reader's language; the buttons change it and the URL.
     lang: RwSignal<Lang>,
+    /// Drawn at build time, before the app.
+    before_app: bool,
 ) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    let _ = before_app;
     let buttons = Lang::ALL
         .into_iter()
         .map(|option| {
-            view! {
+            #[cfg(not(target_arch = "wasm32"))]
+            let link = || {
+                let code = option.code();
+                view! {
+                    <a
+                        {..dom::attr_string("href", format!("?lang={code}"))}
+                        {..dom::attr("lang", code)}
+                        {..dom::attr("hreflang", code)}
+                        {..dom::attr("aria-current", (lang.get_untracked() == option).then_some("true"))}
+                    >
+                        {texts(option).language_name}
+                    </a>
+                }
+            };
+            let button = view! {
                 <button
                     {..dom::attr("type", "button")}
                     {..dom::attr("lang", option.code())}
@@ -216,7 +247,15 @@ fn LanguageSwitcher(
                 >
                     {texts(option).language_name}
                 </button>
-            }
+            };
+            // The wasm never draws the links.
+            #[cfg(not(target_arch = "wasm32"))]
+            let button = if before_app {
+                link().into_any()
+            } else {
+                button.into_any()
+            };
+            button
         })
         .collect_view();
     view! {

@@ -28,11 +28,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use hkust_pumch_timeline::app::first_paint::first_paint;
 use hkust_pumch_timeline::model::media::missing_files;
 use hkust_pumch_timeline::model::{load, Lang, LoadError, Timeline};
 use hkust_pumch_timeline::render::csp;
 use hkust_pumch_timeline::render::escape_html;
-use hkust_pumch_timeline::render::prerender::first_paint;
 use hkust_pumch_timeline::render::serving::{self, PublicUrl};
 use hkust_pumch_timeline::render::stamp;
 

@@ -19,7 +19,7 @@ use crate::model::{Entry, Event, Lang, Localized, PartialDate, Timeline};
 /// Writes ` lang="…"` and the escaped text of `text` in `lang` (or English
 /// where it is missing) between `<tag class="…">` and `</tag>` (no class
 /// attribute when `class` is empty). The first paint writes with it too.
-pub(super) fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: Lang) {
+pub(crate) fn localized(html: &mut String, tag: &str, class: &str, text: &Localized, lang: Lang) {
     let (s, used) = text.get(lang);
     let class = if class.is_empty() {
         String::new()
@@ -50,6 +50,23 @@ fn time(html: &mut String, date: PartialDate, lang: Lang) {
 /// differs). This is the selected card: its first image loads at once.
 pub fn card_html(timeline: &Timeline, entry: &Entry, lang: Lang) -> String {
     card_html_loading(timeline, entry, lang, true)
+}
+
+/// Every event's card, each with its event's id (`<article id>`, which a
+/// marker's link `#<id>` shows through `:target` without JavaScript); the
+/// first is the selected one ([`card_html`]), the others load their
+/// images lazily. The build-time first paint's cards.
+pub fn every_card(timeline: &Timeline, lang: Lang) -> String {
+    let mut html = String::new();
+    for (i, entry) in timeline.entries.iter().enumerate() {
+        let card = if i == 0 { card_html } else { card_html_lazy }(timeline, entry, lang);
+        html.push_str(&card.replacen(
+            "<article ",
+            &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),
+            1,
+        ));
+    }
+    html
 }
 
 /// [`card_html`] for a card that is not the selected one (the print list,
@@ -312,32 +329,6 @@ mod tests {
         }
         // The shipped, unresolved expectation has no such line.
         assert!(!card("first-cohort-2024", Lang::En).contains("resolved"));
-    }
-
-    #[test]
-    fn a_resolved_expectation_is_drawn_in_the_first_paint_as_an_event_with_its_link() {
-        let fixture = include_str!("../../tests/data/resolved-expectation.json");
-        let timeline = load(fixture).unwrap();
-        let p = crate::render::prerender::first_paint(
-            &timeline,
-            Lang::ZhHant,
-            crate::model::date::days_from_civil(2026, 11, 29),
-        );
-        // Only the legend's swatch: no pending marker, dot or bar.
-        assert_eq!(p.html.matches(" expected").count(), 1);
-        assert!(p
-            .html
-            .contains("<a href=\"#first-cohort-arrives-2025-09\">預期已實現："));
-        let shipped = load(include_str!("../../public/data/timeline.json")).unwrap();
-        let p = crate::render::prerender::first_paint(
-            &shipped,
-            Lang::ZhHant,
-            crate::model::date::days_from_civil(2026, 11, 29),
-        );
-        assert!(
-            p.html.matches(" expected").count() > 1,
-            "the shipped one is pending"
-        );
     }
 
     #[test]

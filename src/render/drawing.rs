@@ -1,7 +1,7 @@
 //! The horizontal axis of one page of shown events, drawn for a frame of a
 //! given width, as plain data: where every tick, band, bar, dot and label
-//! goes and which names are shown. The app's axis ([`crate::app`]) and the
-//! build-time first paint ([`super::prerender`]) both draw this, so the
+//! goes and which names are shown. The app's axis and the
+//! build-time first paint (its components rendered on the host) both draw this, so the
 //! page the reader first sees is the one the app then takes over.
 //!
 //! Positions are fractions of the track (0 at its left end, 1 at its

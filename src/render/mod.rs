@@ -1,16 +1,23 @@
-//! HTML written as text by plain Rust, host-tested: the detail card and
-//! the print list ([`card`]) with its photos and videos ([`media`]), the
-//! axis's drawing ([`drawing`], which the app draws too), the build-time
-//! first paint ([`prerender`]) and the record of the data it was drawn from
-//! ([`stamp`]), what the build writes for the server ([`serving`],
-//! [`nginx`], and the Content Security Policy, [`csp`]), and the escaping they all share.
+//! What the app and the build share above the model, plain Rust,
+//! host-tested; two kinds of thing:
+//!
+//! - **geometry**: the axis's drawing ([`drawing`]: where each tick, band,
+//!   bar, dot and label goes for a frame width, as numbers; the app's
+//!   components draw it, in the browser and in the build's first paint);
+//! - **text written as text**: the detail card and the print list
+//!   ([`card`]) with its photos and videos ([`media`]), HTML the app sets
+//!   as it is; the record of the data a first paint was drawn from
+//!   ([`stamp`]); what the build writes for the server ([`serving`],
+//!   [`nginx`], and the Content Security Policy, [`csp`]); and the escaping they all share.
+//!
+//! The first paint itself is the app's components rendered on the host
+//! (`crate::app::first_paint`).
 
 pub mod card;
 pub mod csp;
 pub mod drawing;
 pub mod media;
 pub mod nginx;
-pub mod prerender;
 pub mod serving;
 pub mod stamp;
 

@@ -7,26 +7,27 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::axis_tools::axis_tools;
 use super::scale::{pos, scale};
 use super::state::TimelineState;
-use super::zoom::{Legend, ZoomBar, ZoomState};
-use super::{flag, text, MARKERS_PER_PAGE};
+use super::zoom::ZoomState;
+use super::{aria_bool, text_and_lang, MARKERS_PER_PAGE};
 use crate::app::clock::today;
 use crate::app::dom::{self, listen};
 use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
 use crate::model::Entry;
-use crate::render::drawing::{draw, Drawing, Mark, Page};
+use crate::render::drawing::{draw, Drawing, Mark, Page, WIDEST_FRAME};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
 /// nothing), then the zoom controls and the legend.
 ///
-/// A little over 80 lines: one view of the landmark's four parts, each
-/// already a component or a call.
+/// One view: the frame and the tools under it share the zoom state (the
+/// frame's node ref, the level drawn).
 #[component]
-pub(super) fn AxisNav(
+pub(crate) fn AxisNav(
     state: TimelineState,
     /// `?zoom=`, if any.
     zoom: Option<Zoom>,
@@ -34,21 +35,37 @@ pub(super) fn AxisNav(
     sync_url: bool,
 ) -> impl IntoView {
     let t = state.t;
-    let zs = ZoomState::new(zoom, sync_url);
-    track_frame(state, zs);
+    // Before the app the frame is the widest, and nothing is measured or
+    // listened to (there is no browser).
+    let zoom_state = if state.before_app() {
+        ZoomState::for_frame(zoom, false, WIDEST_FRAME, true)
+    } else {
+        ZoomState::new(zoom, sync_url)
+    };
+    if !state.before_app() {
+        track_frame(state, zoom_state);
+    }
+    // Before the app the frame is no tab stop: its arrow keys need the app.
+    let tab_stop = move || !state.before_app() && zoom_state.scrolls();
     view! {
-        <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zs.on_key(state, &e))>
+        <nav class="axis-nav" {..dom::attr("aria-label", t.timeline_nav)} on:keydown=dom::handler(move |e| zoom_state.on_key(state, &e))>
             {move || (state.visible.with(Vec::len) > MARKERS_PER_PAGE).then(|| view! { <PageBar state /> })}
             <div
                 class="axis-frame"
-                node_ref=zs.frame
+                node_ref=zoom_state.frame
                 // A tab stop only where it scrolls, named for what its keys do.
-                {..dom::attr_fn("role", move || zs.scrolls().then_some("group"))}
-                {..dom::attr_fn("aria-label", move || zs.scrolls().then_some(t.axis_scroll))}
-                {..dom::attr_fn("tabindex", move || zs.scrolls().then_some("0"))}
-                on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zs.on_frame_key(&e))
+                {..dom::attr_fn("role", move || tab_stop().then_some("group"))}
+                {..dom::attr_fn("aria-label", move || tab_stop().then_some(t.axis_scroll))}
+                {..dom::attr_fn("tabindex", move || tab_stop().then_some("0"))}
+                on:keydown=dom::handler(move |e: web_sys::KeyboardEvent| zoom_state.on_frame_key(&e))
             >
                 {move || {
+                    // Before the app: the axis the build wrote.
+                    #[cfg(not(target_arch = "wasm32"))]
+                    if let Some((axis, level)) = state.drawn_axis.get_value() {
+                        zoom_state.drawn.set(level);
+                        return leptos::tachys::html::InertElement::new(axis).into_any();
+                    }
                     // Re-rendered when the page, the filter, the zoom or the
                     // frame's width changes, never for a move within the
                     // page; the work is the page's, not the data's.
@@ -72,7 +89,7 @@ pub(super) fn AxisNav(
                         }
                         .into_any();
                     }
-                    let (frame, chosen) = (zs.layout_px.get(), zs.chosen.get());
+                    let (frame, chosen) = (zoom_state.layout_px.get(), zoom_state.chosen.get());
                     let drawing = state.timeline.with_value(|t| {
                         let page = Page {
                             entries: &t.entries,
@@ -84,19 +101,15 @@ pub(super) fn AxisNav(
                         };
                         draw(&page, frame, chosen)
                     });
-                    if zs.drawn.get_untracked() != drawing.level {
-                        zs.drawn.set(drawing.level);
+                    if zoom_state.drawn.get_untracked() != drawing.level {
+                        zoom_state.drawn.set(drawing.level);
                     }
                     view! { <Axis state total drawing /> }
                     .into_any()
                 }}
             </div>
-            // Under the axis, so the tab order runs page bar, markers, zoom
-            // (the keys + and - work anywhere in the landmark).
-            <div class="axis-tools">
-                <ZoomBar state zs />
-                <Legend state />
-            </div>
+            // The keys + and - work anywhere in the landmark.
+            {axis_tools(state, zoom_state)}
         </nav>
     }
 }
@@ -104,7 +117,7 @@ pub(super) fn AxisNav(
 /// Where the axis shows a page of the events: which ones, of how many, and
 /// buttons to the earlier and later pages.
 #[component]
-fn PageBar(state: TimelineState) -> impl IntoView {
+pub(crate) fn PageBar(state: TimelineState) -> impl IntoView {
     let t = state.t;
     let range = move || {
         let page = state.page.get();
@@ -119,7 +132,8 @@ fn PageBar(state: TimelineState) -> impl IntoView {
             <button
                 {..dom::attr("type", "button")}
                 class="page-earlier"
-                {..dom::attr_fn("aria-disabled", move || flag(at_first()))}
+                {..dom::before_app("inert", state.before_app())}
+                {..dom::attr_fn("aria-disabled", move || aria_bool(at_first()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Previous))
             >
                 <span {..dom::attr("aria-hidden", "true")}>"← "</span>
@@ -128,7 +142,8 @@ fn PageBar(state: TimelineState) -> impl IntoView {
             <button
                 {..dom::attr("type", "button")}
                 class="page-later"
-                {..dom::attr_fn("aria-disabled", move || flag(at_last()))}
+                {..dom::before_app("inert", state.before_app())}
+                {..dom::attr_fn("aria-disabled", move || aria_bool(at_last()))}
                 on:click=dom::handler(move |_| state.turn_page(Step::Next))
             >
                 {t.later_events}
@@ -154,9 +169,9 @@ fn marker_button(
 /// position `first` among `total`): the drawing, and one marker per event
 /// with a roving tab stop that the arrow keys, Home and End move.
 ///
-/// About 90 lines: the keyboard handler, the focus effect and the view
-/// share the list's node ref and the two selectors made here; the
-/// drawing and each marker are already functions of their own.
+/// The keyboard handler, the focus effect and the view stay together: they
+/// share the list's node ref and the two selectors made here (the drawing
+/// and each marker are functions of their own).
 #[component]
 fn Axis(
     state: TimelineState,
@@ -254,7 +269,7 @@ impl Marker<'_> {
         is_tab_stop: Selector<Option<usize>>,
     ) -> impl IntoView {
         let (state, i, entry) = (self.state, mark.index, self.entry);
-        let (title, title_lang) = text(&entry.event.title, state.lang);
+        let (title, title_lang) = text_and_lang(&entry.event.title, state.lang);
         let expected = entry.event.pending();
         let class = format!(
             "marker kind-{}{}{}",
@@ -292,10 +307,10 @@ impl Marker<'_> {
 /// Keeps the frame measured and the keyboard's marker in view; a marker
 /// that takes the focus becomes the keyboard's (one listener on the frame
 /// for all markers).
-fn track_frame(state: TimelineState, zs: ZoomState) {
-    listen(window().into(), "resize", move |_| zs.measure());
-    dom::on_load(zs.frame, move |frame| {
-        zs.measure();
+fn track_frame(state: TimelineState, zoom_state: ZoomState) {
+    listen(window().into(), "resize", move |_| zoom_state.measure());
+    dom::on_load(zoom_state.frame, move |frame| {
+        zoom_state.measure();
         listen(frame.clone().into(), "focusin", move |e| {
             let marker = e
                 .target()
@@ -305,13 +320,13 @@ fn track_frame(state: TimelineState, zs: ZoomState) {
                 state.focused.set(i);
             }
         });
-        zs.attach_gestures(state, frame.unchecked_into());
+        zoom_state.attach_gestures(state, frame.unchecked_into());
     });
     dom::effect(move || {
         let i = state.focused.get();
         state.selected.track();
         if let Some(id) = state.id(i) {
-            request_animation_frame(move || zs.reveal(&id));
+            request_animation_frame(move || zoom_state.reveal(&id));
         }
     });
 }

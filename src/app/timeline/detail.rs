@@ -5,17 +5,22 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::flag;
+use super::aria_bool;
 use super::state::TimelineState;
 use crate::app::dom::{self, listen};
 use crate::model::nav::{self, Step};
-use crate::render::card::card_html;
+use crate::render::card::{card_html, every_card};
 
 /// The detail card, the pager and its position ("2 of 5").
 #[component]
-pub(super) fn Detail(state: TimelineState) -> impl IntoView {
+pub(crate) fn Detail(state: TimelineState) -> impl IntoView {
     let (t, lang) = (state.t, state.lang);
     let card = move || {
+        // Before the app: every card, the selected one shown (`:target`
+        // shows another, see `crate::app::first_paint`).
+        if state.before_app() {
+            return state.timeline.with_value(|t| every_card(t, lang));
+        }
         let i = state.selected.get();
         if !state.selection_shown() {
             return String::new();
@@ -47,11 +52,11 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
             {..dom::attr_fn("hidden", move || !state.selection_shown())}
         >
             <div class="card" inner_html=card></div>
-            <div class="pager">
+            <div class="pager" {..dom::before_app("inert", state.before_app())}>
                 <button
                     {..dom::attr("type", "button")}
                     class="prev"
-                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Previous)))}
+                    {..dom::attr_fn("aria-disabled", move || aria_bool(at_end(Step::Previous)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Previous))
                 >
                     <span {..dom::attr("aria-hidden", "true")}>"← "</span>
@@ -61,7 +66,7 @@ pub(super) fn Detail(state: TimelineState) -> impl IntoView {
                 <button
                     {..dom::attr("type", "button")}
                     class="next"
-                    {..dom::attr_fn("aria-disabled", move || flag(at_end(Step::Next)))}
+                    {..dom::attr_fn("aria-disabled", move || aria_bool(at_end(Step::Next)))}
                     on:click=dom::handler(move |_| state.select_step(Step::Next))
                 >
                     {t.next}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::TimelineState;
-use super::text;
+use super::text_and_lang;
 use crate::app::dom;
 use crate::model::options::Facets;
 use crate::model::Filter;
@@ -12,10 +12,11 @@ use crate::model::Filter;
 /// Checkboxes for the kinds and organisations present in the data, with
 /// the hints that say why the last shown one is locked.
 ///
-/// A little over 80 lines: two groups built the same way, each box by
-/// [`filter_check`]; the rest is their markup.
+/// The two groups are built the same way, each box by [`filter_check`];
+/// their hints are read by the boxes (`aria-describedby`), so they are
+/// drawn here, beside them.
 #[component]
-pub(super) fn Filters(state: TimelineState) -> impl IntoView {
+pub(crate) fn Filters(state: TimelineState) -> impl IntoView {
     let (kinds, orgs) = state.timeline.with_value(|t| {
         let Facets {
             kinds,
@@ -25,7 +26,8 @@ pub(super) fn Filters(state: TimelineState) -> impl IntoView {
             .into_iter()
             .filter_map(|id| {
                 let o = t.organisation(&id)?;
-                let (name, lang) = text(o.short_name.as_ref().unwrap_or(&o.name), state.lang);
+                let (name, lang) =
+                    text_and_lang(o.short_name.as_ref().unwrap_or(&o.name), state.lang);
                 Some((id, name, lang))
             })
             .collect();
@@ -82,7 +84,7 @@ pub(super) fn Filters(state: TimelineState) -> impl IntoView {
             .with(|f| org_ids.iter().any(|o| f.organisation_locked(o)))
     };
     view! {
-        <div class="filters">
+        <div class="filters" {..dom::before_app("inert", state.before_app())}>
             <fieldset>
                 <legend>{t.filter_kinds}</legend>
                 {kind_boxes}
@@ -127,6 +129,7 @@ fn filter_check(
         let check = check.clone();
         move || state.filter.with(|f| check(f).1)
     };
+    let checked_before_app = state.before_app() && state.filter.with_untracked(|f| check(f).0);
     let locked_now = locked.clone();
     let described = locked.clone();
     view! {
@@ -136,6 +139,7 @@ fn filter_check(
                 {..dom::attr("name", name)}
                 {..dom::attr_string("value", value)}
                 prop:checked=move || state.filter.with(|f| check(f).0)
+                {..dom::before_app("checked", checked_before_app)}
                 {..dom::attr_fn("aria-disabled", move || locked().then_some("true"))}
                 {..dom::attr_fn("aria-describedby", move || described().then_some(hint))}
                 on:click=dom::handler(move |e: web_sys::MouseEvent| {

@@ -7,7 +7,8 @@
 //! - [`filters`]: the checkboxes;
 //! - [`axis`]: the axis (ticks, term, today, dots, markers) and its page bar;
 //! - [`detail`]: the card of the selected event, Previous/Next, swipes;
-//! - [`zoom`]: zoom, fit and pan of the axis, and its legend;
+//! - [`zoom`]: zoom, fit and pan of the axis;
+//! - [`axis_tools`]: the zoom buttons and the key to the marks;
 //! - [`print`]: the print-only list.
 //!
 //! One component tree serves both layouts: CSS draws the markers along a
@@ -21,12 +22,16 @@
 //! page as they go.
 
 mod axis;
+mod axis_tools;
 mod detail;
 mod filters;
 mod print;
 mod scale;
 mod state;
 mod zoom;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod host_tests;
 
 use std::sync::Arc;
 
@@ -35,20 +40,21 @@ use leptos::prelude::*;
 
 use crate::app::dom::{self, listen};
 use crate::app::url;
-use crate::i18n::page_title;
+use crate::i18n::{page_title, Texts};
 use crate::model::{Lang, Localized, Options, Timeline};
-use axis::AxisNav;
-use detail::Detail;
-use filters::Filters;
+pub(crate) use filters::Filters;
 use print::print_list;
-use state::TimelineState;
+pub(crate) use state::TimelineState;
+
+/// What the build-time first paint draws with (`crate::app::first_paint`).
+pub(crate) use {axis::AxisNav, detail::Detail};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 
 /// An ARIA boolean. Buttons at the end of their range are
 /// `aria-disabled`, not `disabled`: they keep the keyboard focus of someone
 /// who pressed them to get there (a click on them does nothing).
-fn flag(on: bool) -> &'static str {
+fn aria_bool(on: bool) -> &'static str {
     if on {
         "true"
     } else {
@@ -58,9 +64,41 @@ fn flag(on: bool) -> &'static str {
 
 /// A localized text with the `lang` it is actually in (English where the
 /// reader's language is missing), for the element's `lang` attribute.
-fn text(t: &Localized, lang: Lang) -> (String, &'static str) {
+fn text_and_lang(t: &Localized, lang: Lang) -> (String, &'static str) {
     let (s, used) = t.get(lang);
     (s.to_string(), used.code())
+}
+
+/// The timeline's title and subtitle. (The views of this function and the
+/// next are returned as the elements themselves, `into_inner`: as if
+/// written in [`TimelineView`]'s view, with no erased view of their own
+/// in the wasm.)
+pub(crate) fn header(timeline: &Timeline, lang: Lang) -> impl IntoView {
+    let (title, title_lang) = text_and_lang(&timeline.doc.title, lang);
+    let subtitle = timeline
+        .doc
+        .subtitle
+        .as_ref()
+        .map(|s| text_and_lang(s, lang));
+    view! {
+        <header class="timeline-header">
+            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
+            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
+        </header>
+    }
+    .into_inner()
+}
+
+/// What the keys do where the keyboard is: among the markers, or on the
+/// zoomed axis's frame (its name, for screen readers).
+pub(crate) fn keys_hint(t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="keys-hint" {..dom::attr("aria-hidden", "true")}>
+            <span class="keys-markers">{t.keys_hint}</span>
+            <span class="keys-frame">{t.axis_scroll}</span>
+        </p>
+    }
+    .into_inner()
 }
 
 /// The whole timeline for already-loaded data.
@@ -101,24 +139,15 @@ pub fn TimelineView(
         });
     }
 
-    let (title, title_lang) = text(&timeline.doc.title, lang);
-    let subtitle = timeline.doc.subtitle.as_ref().map(|s| text(s, lang));
     let print_section = NodeRef::<html::Section>::new();
+    let header = header(&timeline, lang);
     print_list(print_section, timeline, lang);
 
     view! {
-        <header class="timeline-header">
-            <h1 {..dom::attr("lang", title_lang)}>{title}</h1>
-            {subtitle.map(|(s, l)| view! { <p class="subtitle" {..dom::attr("lang", l)}>{s}</p> })}
-        </header>
+        {header}
         <Filters state />
         <AxisNav state zoom=initial.zoom sync_url />
-        // What the keys do where the keyboard is: among the markers, or on
-        // the zoomed axis's frame (its name, for screen readers).
-        <p class="keys-hint" {..dom::attr("aria-hidden", "true")}>
-            <span class="keys-markers">{state.t.keys_hint}</span>
-            <span class="keys-frame">{state.t.axis_scroll}</span>
-        </p>
+        {keys_hint(state.t)}
         <Detail state />
         <p class="visually-hidden" {..dom::attr("aria-live", "polite")} {..dom::attr("aria-atomic", "true")}>
             {move || state.announcement.get()}

@@ -1,7 +1,8 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): a thin view of [`Drawing`], which decides where every
 //! tick, band, bar, dot and label goes and which names are shown (the
-//! build-time first paint draws the same, [`crate::render::prerender`]).
+//! build-time first paint writes the same as text for now:
+//! `crate::app::first_paint`).
 
 use leptos::prelude::*;
 

@@ -19,7 +19,7 @@ use crate::model::{Filter, Lang, Options, Timeline};
 /// The selection, the keyboard focus among markers, and the filter, with
 /// the moves between them. `Copy`, so every handler can hold it.
 #[derive(Clone, Copy)]
-pub(super) struct TimelineState {
+pub(crate) struct TimelineState {
     pub timeline: StoredValue<Arc<Timeline>>,
     pub lang: Lang,
     /// The interface's words in `lang`.
@@ -40,6 +40,12 @@ pub(super) struct TimelineState {
     /// One short line for screen readers after each change.
     pub announcement: RwSignal<String>,
     sync_url: bool,
+    /// Drawn at build time as the first paint ([`Self::before_app`]).
+    pub first_paint: bool,
+    /// The first paint's axis, written by the build (its positions are
+    /// classes of a style sheet per band), and the zoom level it shows.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub drawn_axis: StoredValue<Option<(String, crate::model::zoom::Zoom)>>,
     /// The detail card's section, to bring it into view.
     pub detail: NodeRef<html::Section>,
 }
@@ -71,8 +77,22 @@ impl TimelineState {
             focus_pending: StoredValue::new(None),
             announcement: RwSignal::new(String::new()),
             sync_url,
+            first_paint: false,
+            #[cfg(not(target_arch = "wasm32"))]
+            drawn_axis: StoredValue::new(None),
             detail: NodeRef::new(),
         }
+    }
+
+    /// Whether this view is the build-time first paint, shown before the
+    /// app runs (`crate::app::first_paint`): what needs the app is then
+    /// `inert` (drawn as the app draws it, so nothing moves at the
+    /// takeover, but deaf to clicks and out of the tab order), and what
+    /// the app sets as a property (a ticked box) is written as an
+    /// attribute. Never in the wasm, which draws no first paint: there it
+    /// is `false` at compile time, and costs nothing.
+    pub fn before_app(&self) -> bool {
+        cfg!(not(target_arch = "wasm32")) && self.first_paint
     }
 
     fn entry_title_and_date(&self, i: usize) -> Option<String> {

@@ -1,13 +1,12 @@
-//! The axis's zoom and pan: the buttons, `+`/`-`, Ctrl/⌘ + wheel, pinch,
-//! dragging with the mouse, and keeping the keyboard's marker in view; and
-//! the legend of the marks. Every decision (levels, anchors, clamping,
+//! The axis's zoom and pan: `+`/`-`, Ctrl/⌘ + wheel, pinch, dragging with
+//! the mouse, and keeping the keyboard's marker in view (the buttons are
+//! in [`super::axis_tools`]). Every decision (levels, anchors, clamping,
 //! what a gesture means) is [`crate::model::zoom`]'s; this wires up input.
 
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::flag;
 use super::state::TimelineState;
 use crate::app::dom::{self, listen, listen_active};
 use crate::app::url;
@@ -16,7 +15,7 @@ use crate::render::drawing::{layout_width, WIDEST_FRAME};
 
 /// The zoom of the axis and the frame it is seen through. `Copy`.
 #[derive(Clone, Copy)]
-pub(super) struct ZoomState {
+pub(crate) struct ZoomState {
     /// The level the reader (or `?zoom=`) chose; `None`: the default frame.
     pub chosen: RwSignal<Option<Zoom>>,
     /// The level drawn: the chosen one, or the default, never below what
@@ -94,6 +93,7 @@ fn wide() -> bool {
 }
 
 impl ZoomState {
+    /// For the frame the page has now (the browser's).
     pub fn new(initial: Option<Zoom>, sync_url: bool) -> Self {
         // The first paint's frame, while it is there, has the app's width;
         // else the window's less the page's padding.
@@ -107,13 +107,19 @@ impl ZoomState {
             let window = window().inner_width().ok().and_then(|w| w.as_f64());
             window.unwrap_or(WIDEST_FRAME) - 32.0
         });
+        Self::for_frame(initial, sync_url, width, wide())
+    }
+
+    /// For a frame `width` pixels wide, horizontal (`wide`) or not; the
+    /// build-time first paint's is the widest.
+    pub fn for_frame(initial: Option<Zoom>, sync_url: bool, width: f64, wide: bool) -> Self {
         let frame_px = RwSignal::new(crate::model::layout::fit(width, 200.0, WIDEST_FRAME));
         ZoomState {
             chosen: RwSignal::new(initial),
             drawn: RwSignal::new(initial.unwrap_or_default()),
             frame_px,
             layout_px: Memo::new(move |_| layout_width(frame_px.get())),
-            wide: RwSignal::new(wide()),
+            wide: RwSignal::new(wide),
             frame: NodeRef::new(),
             drag: StoredValue::new(None),
             pinch: StoredValue::new(None),
@@ -387,81 +393,5 @@ impl ZoomState {
         listen(frame.clone().into(), "touchend", move |_| {
             this.pinch.set_value(None)
         });
-    }
-}
-
-/// The zoom buttons, and how else to zoom.
-#[component]
-pub(super) fn ZoomBar(state: TimelineState, zs: ZoomState) -> impl IntoView {
-    let t = state.t;
-    let at_fit = move || zs.drawn.get() == Zoom::FIT;
-    let at_max = move || zs.drawn.get() == Zoom::MAX;
-    view! {
-        <div class="zoom-bar" {..dom::attr("role", "group")} {..dom::attr("aria-label", t.zoom_controls)}>
-            <button
-                {..dom::attr("type", "button")}
-                class="zoom-out"
-                {..dom::attr("aria-keyshortcuts", "-")}
-                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
-                on:click=dom::handler(move |_| zs.step(state, ZoomStep::Out, None))
-            >
-                <span {..dom::attr("aria-hidden", "true")}>"− "</span>
-                {t.zoom_out}
-            </button>
-            <button
-                {..dom::attr("type", "button")}
-                class="zoom-in"
-                {..dom::attr("aria-keyshortcuts", "+")}
-                {..dom::attr_fn("aria-disabled", move || flag(at_max()))}
-                on:click=dom::handler(move |_| zs.step(state, ZoomStep::In, None))
-            >
-                <span {..dom::attr("aria-hidden", "true")}>"+ "</span>
-                {t.zoom_in}
-            </button>
-            // A command like its neighbours, not a toggle: at the whole axis
-            // it can do no more, as Zoom out cannot.
-            <button
-                {..dom::attr("type", "button")}
-                class="zoom-fit"
-                {..dom::attr_fn("aria-disabled", move || flag(at_fit()))}
-                on:click=dom::handler(move |_| zs.fit(state))
-            >
-                {t.zoom_fit}
-            </button>
-            <p class="zoom-hint">{t.zoom_hint}</p>
-        </div>
-    }
-}
-
-/// What the marks mean.
-#[component]
-pub(super) fn Legend(state: TimelineState) -> impl IntoView {
-    let t = state.t;
-    view! {
-        <div class="legend">
-            <p class="legend-title">{t.legend}</p>
-            <ul>
-                <li>
-                    <span class="swatch swatch-dot" {..dom::attr("aria-hidden", "true")}></span>
-                    {t.legend_took_place}
-                </li>
-                <li>
-                    <span class="swatch swatch-dot expected" {..dom::attr("aria-hidden", "true")}></span>
-                    {t.legend_expected}
-                </li>
-                <li>
-                    <span class="swatch swatch-bar" {..dom::attr("aria-hidden", "true")}></span>
-                    {t.legend_interval}
-                </li>
-                <li>
-                    <span class="swatch swatch-term" {..dom::attr("aria-hidden", "true")}></span>
-                    {t.legend_term}
-                </li>
-                <li>
-                    <span class="swatch swatch-today" {..dom::attr("aria-hidden", "true")}></span>
-                    {t.legend_today}
-                </li>
-            </ul>
-        </div>
     }
 }

@@ -1,8 +1,13 @@
 //! The first paint: the app's default view (the first event selected, no
-//! filter, the default zoom) written at build time as the markup the app
-//! produces, so that the reader sees the timeline at once and the app
-//! takes it over without a visible change (`src/bin/postbuild.rs` puts it
-//! in `index.html`, one page per language).
+//! filter, the default zoom) rendered at build time from the app's own
+//! components (Leptos's `ssr` on the host: `to_html`, in a reactive owner,
+//! no hydration; effects do not run), so that the reader sees the timeline
+//! at once and the app takes it over without a visible change
+//! (`src/bin/postbuild.rs` puts it in `index.html`, one page per
+//! language). The components are drawn with
+//! [`TimelineState::before_app`], the one parameter for what the first
+//! paint needs otherwise (below). The axis's marks are still written here
+//! as text, from the same drawing the app's `scale.rs` and `axis.rs` draw.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style
@@ -31,22 +36,26 @@
 //!   legend, are hidden there too: it is the build's today, which the app
 //!   redraws.
 //!
-//! Plain Rust, tested on the host with `cargo test`; the app's own markup
-//! is in `src/app/timeline/`, and an end-to-end test compares the two
-//! pixel by pixel.
+//! Tested on the host with `cargo test` (here, and the controls against
+//! the app's in `src/app/timeline/host_tests.rs`); an end-to-end test
+//! compares the first paint with the app pixel by pixel.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
-mod controls;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
 
-use super::card::{card_html, card_html_lazy, localized};
-use super::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
-use super::escape_html;
-use crate::i18n::{texts, Texts};
+use crate::app::embed::embed_button;
+use crate::app::timeline::{header, keys_hint, AxisNav, Detail, Filters, TimelineState};
+use crate::app::toolbar;
+use crate::i18n::texts;
 use crate::model::layout::fixed;
 use crate::model::nav::MARKERS_PER_PAGE;
-use crate::model::{Lang, Timeline};
-use controls::{axis_tools, filters, page_bar, toolbar};
+use crate::model::{Lang, Options, Timeline};
+use crate::render::card::localized;
+use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
+use crate::render::escape_html;
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -62,7 +71,24 @@ pub struct FirstPaint {
 /// The first paint of `timeline` in `lang`, with today's line at `today`
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
+    Owner::new().with(|| paint(timeline, lang, today))
+}
+
+/// `view`, one of the app's components, as HTML (Leptos's `ssr`), less the
+/// markers of its hydration (`<!>`), which the app, replacing the first
+/// paint rather than hydrating it, never reads. No text or attribute holds
+/// one: Leptos escapes their `<`, and the cards' HTML is escaped by
+/// `render::card`.
+fn html_of(view: impl RenderHtml) -> String {
+    view.to_html().replace("<!>", "")
+}
+
+/// The first paint, within a reactive owner for the components.
+fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let t = texts(lang);
+    let mut state =
+        TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+    state.first_paint = true;
     let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
     let total = timeline.entries.len();
     let page = Page {
@@ -84,35 +110,36 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     }
 
     let mut html = String::with_capacity(16 * 1024);
-    toolbar(&mut html, t, lang);
-    header(&mut html, timeline, lang);
+    html.push_str(&html_of(toolbar(
+        RwSignal::new(lang),
+        true,
+        embed_button(t, true, |_| {}),
+    )));
+    html.push_str(&html_of(header(timeline, lang)));
     let _ = write!(
         html,
         "<p class=\"static-note\">{}</p>",
         escape_html(t.static_note)
     );
-    filters(&mut html, timeline, t, lang);
+    html.push_str(&html_of(view! { <Filters state /> }));
     let mut sheet = Sheet::default();
-    let _ = write!(
-        html,
-        "<nav class=\"axis-nav\" aria-label=\"{}\">",
-        escape_html(t.timeline_nav)
-    );
-    if total > MARKERS_PER_PAGE {
-        page_bar(&mut html, t, total);
-    }
+    // The landmark, its page bar, frame and tools are the app's; the axis
+    // in the frame is written here, its positions in the sheet.
+    let mut drawn_axis = String::new();
     if !shown.is_empty() {
-        axis(&mut html, &mut sheet, timeline, &bands, lang, total);
+        axis(&mut drawn_axis, &mut sheet, timeline, &bands, lang, total);
     }
-    axis_tools(&mut html, t);
-    html.push_str("</nav>");
-    let _ = write!(
-        html,
-        "<p class=\"keys-hint\" aria-hidden=\"true\"><span class=\"keys-markers\">{}</span><span class=\"keys-frame\">{}</span></p>",
-        escape_html(t.keys_hint),
-        escape_html(t.axis_scroll)
-    );
-    detail(&mut html, timeline, t, lang);
+    // (Host only: this module also compiles for wasm32, where the
+    // postbuild binary is only checked, never run.)
+    #[cfg(not(target_arch = "wasm32"))]
+    state
+        .drawn_axis
+        .set_value(Some((drawn_axis, bands[0].1.level)));
+    html.push_str(&html_of(
+        view! { <AxisNav state zoom=None sync_url=false /> },
+    ));
+    html.push_str(&html_of(keys_hint(t)));
+    html.push_str(&html_of(view! { <Detail state /> }));
     FirstPaint {
         html,
         css: sheet.css(&bands.iter().map(|(max, _)| *max).collect::<Vec<_>>()),
@@ -178,15 +205,6 @@ impl Sheet {
     }
 }
 
-fn header(html: &mut String, timeline: &Timeline, lang: Lang) {
-    html.push_str("<header class=\"timeline-header\">");
-    localized(html, "h1", "", &timeline.doc.title, lang);
-    if let Some(subtitle) = &timeline.doc.subtitle {
-        localized(html, "p", "subtitle", subtitle, lang);
-    }
-    html.push_str("</header>");
-}
-
 /// The axis frame (no tab stop), the drawing, and the markers as links to
 /// their cards (the first only looks selected: `.selected`, no `aria-current`).
 fn axis(
@@ -203,8 +221,12 @@ fn axis(
     });
     let _ = write!(
         html,
-        "<div class=\"axis-frame\"><div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
-        if total > MARKERS_PER_PAGE { " paged" } else { "" },
+        "<div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
+        if total > MARKERS_PER_PAGE {
+            " paged"
+        } else {
+            ""
+        },
     );
     // Ticks: a name is written if some band shows it, and hidden where it
     // is not shown or sits left of its tick (the closing year).
@@ -345,7 +367,7 @@ fn axis(
         localized(html, "span", "marker-title", &event.title, lang);
         html.push_str("</a></li>");
     }
-    html.push_str("</ol></div></div>");
+    html.push_str("</ol></div>");
 }
 
 /// What `style/main.css` gives a tick's name: right of its tick.
@@ -369,36 +391,6 @@ fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
             if mark.below { "" } else { " up" }
         );
     }
-}
-
-/// Every event's card (the first shows; a marker's link shows its own),
-/// and Previous/Next for the app.
-fn detail(html: &mut String, timeline: &Timeline, t: &Texts, lang: Lang) {
-    let _ = write!(
-        html,
-        "<section class=\"detail\" aria-label=\"{}\"><div class=\"card\">",
-        escape_html(t.selected_event)
-    );
-    for (i, entry) in timeline.entries.iter().enumerate() {
-        let card = if i == 0 { card_html } else { card_html_lazy }(timeline, entry, lang);
-        html.push_str(&card.replacen(
-            "<article ",
-            &format!("<article id=\"{}\" ", escape_html(&entry.event.id)),
-            1,
-        ));
-    }
-    let total = timeline.entries.len();
-    let _ = write!(
-        html,
-        "</div><div class=\"pager\" inert>\
-         <button type=\"button\" class=\"prev\" aria-disabled=\"true\"><span aria-hidden=\"true\">← </span>{}</button>\
-         <span class=\"position\">{}</span>\
-         <button type=\"button\" class=\"next\" aria-disabled=\"{}\">{}<span aria-hidden=\"true\"> →</span></button></div></section>",
-        escape_html(t.previous),
-        escape_html(&(t.position)(1, total)),
-        if total > 1 { "false" } else { "true" },
-        escape_html(t.next),
-    );
 }
 
 #[cfg(test)]

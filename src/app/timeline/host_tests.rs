@@ -1,0 +1,176 @@
+//! The components rendered to HTML on the host (Leptos's `ssr`), as the
+//! build-time first paint renders them: the first paint and the app's view
+//! of the same state have the same structure, element by element.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::axis::PageBar;
+use super::axis_tools::{axis_tools, MarksKey};
+use super::detail::Detail;
+use super::filters::Filters;
+use super::state::TimelineState;
+use super::zoom::ZoomState;
+use super::{header, keys_hint};
+use crate::app::embed::embed_button;
+use crate::app::first_paint::first_paint;
+use crate::app::toolbar;
+use crate::model::date::days_from_civil;
+use crate::model::{load, Lang, Options, Timeline};
+use crate::render::drawing::WIDEST_FRAME;
+
+fn shipped() -> Timeline {
+    load(include_str!("../../../public/data/timeline.json")).unwrap()
+}
+
+/// Each element's tag and classes, in document order: `div.filters`.
+fn structure(html: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .filter(|tag| !tag.starts_with('/') && !tag.starts_with('!'))
+        .map(|tag| {
+            let end = tag.find(['>', ' ']).unwrap_or(tag.len());
+            let classes = tag
+                .split_once("class=\"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+                .map_or("", |(classes, _)| classes);
+            let mut element = tag[..end].to_string();
+            for class in classes.split_whitespace() {
+                element.push('.');
+                element.push_str(class);
+            }
+            element
+        })
+        .collect()
+}
+
+/// The controls (toolbar, filters, page bar, zoom bar and key) of the
+/// default view, as the app draws them (`before_app` false) or as the
+/// first paint does.
+fn controls(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
+    Owner::new().with(|| {
+        let mut state =
+            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+        state.first_paint = before_app;
+        let zoom = ZoomState::for_frame(None, false, WIDEST_FRAME, true);
+        view! {
+            {toolbar(RwSignal::new(lang), before_app, embed_button(state.t, before_app, |_| {}))}
+            <Filters state />
+            <PageBar state />
+            {axis_tools(state, zoom)}
+        }
+        .to_html()
+        .replace("<!>", "")
+    })
+}
+
+/// The header, the keys hint and the detail section of the default view,
+/// as the app draws them or as the first paint does, each card's content
+/// left out (the first paint holds every card).
+fn around_the_axis(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
+    let html = Owner::new().with(|| {
+        let mut state =
+            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+        state.first_paint = before_app;
+        view! {
+            {header(timeline, lang)}
+            {keys_hint(state.t)}
+            <Detail state />
+        }
+        .to_html()
+        .replace("<!>", "")
+    });
+    let cards = html.find("<div class=\"card\">").unwrap() + "<div class=\"card\">".len();
+    let pager = html[..html.find("class=\"pager\"").unwrap()]
+        .rfind("<div")
+        .unwrap();
+    format!("{}</div>{}", &html[..cards], &html[pager..])
+}
+
+#[test]
+fn the_first_paint_draws_header_hint_and_card_as_the_app_does() {
+    let timeline = shipped();
+    for lang in Lang::ALL {
+        let app = around_the_axis(&timeline, lang, false);
+        let before = around_the_axis(&timeline, lang, true);
+        assert_eq!(structure(&app), structure(&before), "{app}\n{before}");
+        // Previous/Next wait for the app.
+        assert_eq!(before.matches(" inert").count(), 1, "{before}");
+        assert!(!app.contains("inert"));
+        let paint = first_paint(&timeline, lang, days_from_civil(2026, 11, 29)).html;
+        assert_eq!(paint.matches("<article ").count(), timeline.entries.len());
+        let tree = structure(&before);
+        let paint = structure(&paint);
+        // The header, the hint (apart in the page: the axis is between),
+        // the detail section and its card, the pager.
+        let hint = tree.iter().position(|e| e == "p.keys-hint").unwrap();
+        let detail = tree.iter().position(|e| e == "section.detail").unwrap();
+        for part in [
+            &tree[..hint],
+            &tree[hint..detail],
+            &tree[detail..detail + 2],
+            &tree[detail + 2..],
+        ] {
+            assert!(paint.windows(part.len()).any(|w| w == part), "{part:?}");
+        }
+    }
+}
+
+#[test]
+fn the_marks_key_renders_to_html_on_the_host() {
+    let html = Owner::new().with(|| {
+        let state = TimelineState::new(Arc::new(shipped()), Lang::En, &Options::default(), false);
+        view! { <MarksKey state /> }.to_html()
+    });
+    assert!(html.starts_with("<div class=\"legend\"><p class=\"legend-title\">Key</p><ul><li>"));
+    assert_eq!(html.matches("class=\"swatch ").count(), 5, "{html}");
+}
+
+#[test]
+fn the_first_paint_draws_the_controls_as_the_app_does_but_inert() {
+    let timeline = shipped();
+    for lang in Lang::ALL {
+        let app = controls(&timeline, lang, false);
+        let before = controls(&timeline, lang, true);
+        let (app_tree, before_tree) = (structure(&app), structure(&before));
+        assert_eq!(app_tree.len(), before_tree.len(), "{app}\n{before}");
+        // Element by element the same, but for the languages: links to
+        // each language's page before the app, buttons in it.
+        let differ: Vec<_> = app_tree
+            .iter()
+            .zip(&before_tree)
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(differ, [(&"button".to_string(), &"a".to_string()); 3]);
+        // What needs the app waits for it: the Embed button, the filters,
+        // Earlier/Later and the zoom bar.
+        assert_eq!(before.matches(" inert").count(), 5, "{before}");
+        assert!(!app.contains("inert"), "{app}");
+        // Every box is ticked (the app sets the property, which is no
+        // markup).
+        assert_eq!(
+            before.matches(" checked").count(),
+            before.matches("type=\"checkbox\"").count()
+        );
+        // And that is what the first paint holds (but the page bar: the
+        // shipped events fit on one page).
+        let paint = structure(&first_paint(&timeline, lang, days_from_civil(2026, 11, 29)).html);
+        let page_bar = before_tree
+            .iter()
+            .position(|e| e == "div.page-bar")
+            .unwrap();
+        let axis_tools = before_tree
+            .iter()
+            .position(|e| e == "div.axis-tools")
+            .unwrap();
+        let toolbar = before_tree.iter().position(|e| e == "div.filters").unwrap();
+        for part in [
+            &before_tree[..toolbar],
+            &before_tree[toolbar..page_bar],
+            &before_tree[axis_tools..],
+        ] {
+            assert!(paint.windows(part.len()).any(|w| w == part), "{part:?}");
+        }
+    }
+}
