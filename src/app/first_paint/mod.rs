@@ -6,8 +6,10 @@
 //! (`src/bin/postbuild.rs` puts it in `index.html`, one page per
 //! language). The components are drawn with
 //! [`TimelineState::before_app`], the one parameter for what the first
-//! paint needs otherwise (below). The axis's marks are still written here
-//! as text, from the same drawing the app's `scale.rs` and `axis.rs` draw.
+//! paint needs otherwise (below). The markers are the app's too
+//! ([`marker_links`]); the drawing above them (ticks, term, today, bars,
+//! dots, leaders) is still written here as text, from the same drawing the
+//! app's `scale.rs` draws.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style
@@ -47,13 +49,14 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
-use crate::app::timeline::{header, keys_hint, AxisNav, Detail, Filters, TimelineState};
+use crate::app::timeline::{
+    header, keys_hint, marker_links, AxisNav, Detail, Filters, TimelineState,
+};
 use crate::app::toolbar;
 use crate::i18n::texts;
 use crate::model::layout::fixed;
 use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{Lang, Options, Timeline};
-use crate::render::card::localized;
 use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
 use crate::render::escape_html;
 
@@ -127,7 +130,7 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     // in the frame is written here, its positions in the sheet.
     let mut drawn_axis = String::new();
     if !shown.is_empty() {
-        axis(&mut drawn_axis, &mut sheet, timeline, &bands, lang, total);
+        axis(&mut drawn_axis, &mut sheet, state, &bands, total);
     }
     // (Host only: this module also compiles for wasm32, where the
     // postbuild binary is only checked, never run.)
@@ -207,14 +210,7 @@ impl Sheet {
 
 /// The axis frame (no tab stop), the drawing, and the markers as links to
 /// their cards (the first only looks selected: `.selected`, no `aria-current`).
-fn axis(
-    html: &mut String,
-    sheet: &mut Sheet,
-    timeline: &Timeline,
-    bands: &Bands,
-    lang: Lang,
-    total: usize,
-) {
+fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Bands, total: usize) {
     let widest = &bands[0].1;
     let zoom = sheet.varying(bands, "", |d| {
         format!("--zoom:{}", fixed(d.level.factor(), 2))
@@ -336,37 +332,14 @@ fn axis(
         format!("--label-w:{}px", fixed(d.label_width, 1))
     });
     let _ = write!(html, "<ol class=\"markers {width}\">");
-    for (n, mark) in widest.marks.iter().enumerate() {
-        let entry = &timeline.entries[mark.index];
-        let event = &entry.event;
-        let expected = event.pending();
-        let class = sheet.varying(bands, "", |d| {
-            format!("--pos:{}", percent(d.marks[n].label))
-        });
-        let id = escape_html(&event.id);
-        let _ = write!(
-            html,
-            "<li class=\"marker kind-{}{}{} {class}\" aria-setsize=\"{total}\" aria-posinset=\"{}\">\
-             <a class=\"marker-button{}\" href=\"#{id}\" data-event-id=\"{id}\">\
-             <time datetime=\"{}\">{}</time>",
-            event.kind.code(),
-            if expected { " expected" } else { "" },
-            if mark.below { "" } else { " alt" },
-            n + 1,
-            if n == 0 { " selected" } else { "" },
-            entry.start.iso(),
-            escape_html(&entry.start.written(lang)),
-        );
-        if expected {
-            let _ = write!(
-                html,
-                "<span class=\"badge\">{}</span>",
-                escape_html(texts(lang).expected)
-            );
-        }
-        localized(html, "span", "marker-title", &event.title, lang);
-        html.push_str("</a></li>");
-    }
+    let places: Vec<String> = (0..widest.marks.len())
+        .map(|n| {
+            sheet.varying(bands, "", |d| {
+                format!("--pos:{}", percent(d.marks[n].label))
+            })
+        })
+        .collect();
+    html.push_str(&html_of(marker_links(state, &widest.marks, &places, total)));
     html.push_str("</ol></div>");
 }
 

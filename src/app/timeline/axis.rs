@@ -173,7 +173,7 @@ fn marker_button(
 /// share the list's node ref and the two selectors made here (the drawing
 /// and each marker are functions of their own).
 #[component]
-fn Axis(
+pub(super) fn Axis(
     state: TimelineState,
     /// How many events are shown, on every page.
     total: usize,
@@ -261,6 +261,34 @@ struct Marker<'a> {
 }
 
 impl Marker<'_> {
+    /// The list item's classes.
+    fn class(&self, mark: &Mark) -> String {
+        format!(
+            "marker kind-{}{}{}",
+            self.entry.event.kind.code(),
+            if self.entry.event.pending() {
+                " expected"
+            } else {
+                ""
+            },
+            if mark.below { "" } else { " alt" },
+        )
+    }
+
+    /// What the marker says: its date, a badge if expected, its title (the
+    /// elements themselves, `into_inner`, as if written in each caller's
+    /// view: no erased view of their own in the wasm).
+    fn inside(&self) -> impl IntoView {
+        let (state, entry) = (self.state, self.entry);
+        let (title, title_lang) = text_and_lang(&entry.event.title, state.lang);
+        view! {
+            <time {..dom::attr_string("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
+            {entry.event.pending().then(|| view! { <span class="badge">{state.t.expected}</span> })}
+            <span class="marker-title" {..dom::attr("lang", title_lang)}>{title}</span>
+        }
+        .into_inner()
+    }
+
     /// The list item at its mark's label along the axis, with its button.
     fn view(
         &self,
@@ -269,17 +297,9 @@ impl Marker<'_> {
         is_tab_stop: Selector<Option<usize>>,
     ) -> impl IntoView {
         let (state, i, entry) = (self.state, mark.index, self.entry);
-        let (title, title_lang) = text_and_lang(&entry.event.title, state.lang);
-        let expected = entry.event.pending();
-        let class = format!(
-            "marker kind-{}{}{}",
-            entry.event.kind.code(),
-            if expected { " expected" } else { "" },
-            if mark.below { "" } else { " alt" },
-        );
         view! {
             <li
-                class=class
+                class=self.class(mark)
                 style=pos(mark.label)
                 {..dom::attr_string("aria-setsize", self.total.to_string())}
                 {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
@@ -295,13 +315,61 @@ impl Marker<'_> {
                         state.reveal_detail();
                     })
                 >
-                    <time {..dom::attr_string("datetime", entry.start.iso())}>{entry.start.written(state.lang)}</time>
-                    {expected.then(|| view! { <span class="badge">{state.t.expected}</span> })}
-                    <span class="marker-title" {..dom::attr("lang", title_lang)}>{title}</span>
+                    {self.inside()}
                 </button>
             </li>
         }
     }
+
+    /// The list item as the first paint draws it: the button a link to its
+    /// event's card (`:target`), the first only looking selected
+    /// (`.selected`, no `aria-current`), its position the class `place`.
+    fn link(&self, mark: &Mark, place: &str) -> impl IntoView {
+        let id = self.entry.event.id.clone();
+        view! {
+            <li
+                class=format!("{} {place}", self.class(mark))
+                {..dom::attr_string("aria-setsize", self.total.to_string())}
+                {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
+            >
+                <a
+                    class="marker-button"
+                    class:selected=self.position == 0
+                    href=format!("#{id}")
+                    data-event-id=id
+                >
+                    {self.inside()}
+                </a>
+            </li>
+        }
+    }
+}
+
+/// The markers of the first paint's page (`marks`, from the first of the
+/// `total` events), each placed by its class in `places`
+/// (`crate::app::first_paint`).
+pub(crate) fn marker_links(
+    state: TimelineState,
+    marks: &[Mark],
+    places: &[String],
+    total: usize,
+) -> impl IntoView {
+    state.timeline.with_value(|timeline| {
+        marks
+            .iter()
+            .zip(places)
+            .enumerate()
+            .map(|(n, (mark, place))| {
+                let marker = Marker {
+                    state,
+                    entry: &timeline.entries[mark.index],
+                    position: n,
+                    total,
+                };
+                marker.link(mark, place)
+            })
+            .collect_view()
+    })
 }
 
 /// Keeps the frame measured and the keyboard's marker in view; a marker

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::axis::PageBar;
+use super::axis::{Axis, PageBar};
 use super::axis_tools::{axis_tools, MarksKey};
 use super::detail::Detail;
 use super::filters::Filters;
@@ -17,8 +17,9 @@ use crate::app::embed::embed_button;
 use crate::app::first_paint::first_paint;
 use crate::app::toolbar;
 use crate::model::date::days_from_civil;
+use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{load, Lang, Options, Timeline};
-use crate::render::drawing::WIDEST_FRAME;
+use crate::render::drawing::{draw, Page, WIDEST_FRAME};
 
 fn shipped() -> Timeline {
     load(include_str!("../../../public/data/timeline.json")).unwrap()
@@ -173,4 +174,70 @@ fn the_first_paint_draws_the_controls_as_the_app_does_but_inert() {
             assert!(paint.windows(part.len()).any(|w| w == part), "{part:?}");
         }
     }
+}
+
+/// The marker list of the default view as the app draws it: the axis of
+/// the first page at the widest frame.
+fn app_markers(timeline: &Timeline, lang: Lang) -> Vec<String> {
+    // The selectors' render effects spawn a task (never polled here).
+    let _ = any_spawner::Executor::init_futures_executor();
+    let html = Owner::new().with(|| {
+        let state =
+            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+        let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
+        let total = timeline.entries.len();
+        let page = Page {
+            entries: &timeline.entries,
+            shown: &shown,
+            first: 0,
+            total,
+            today: Some(days_from_civil(2026, 11, 29)),
+            lang,
+        };
+        let drawing = draw(&page, WIDEST_FRAME, None);
+        view! { <Axis state total drawing /> }
+            .to_html()
+            .replace("<!>", "")
+    });
+    let tree = structure(&html);
+    let list = tree.iter().position(|e| e == "ol.markers").unwrap();
+    tree[list..].to_vec()
+}
+
+#[test]
+fn the_first_paint_draws_the_markers_as_the_app_does_but_as_links() {
+    let timeline = shipped();
+    for lang in Lang::ALL {
+        let app = app_markers(&timeline, lang);
+        // The first paint's, less its classes of position (`q<n>`).
+        let paint: Vec<String> =
+            structure(&first_paint(&timeline, lang, days_from_civil(2026, 11, 29)).html)
+                .iter()
+                .map(|e| {
+                    e.split('.')
+                        .filter(|c| !(c.starts_with('q') && c[1..].parse::<u32>().is_ok()))
+                        .collect::<Vec<_>>()
+                        .join(".")
+                })
+                .collect();
+        let list = paint.iter().position(|e| e == "ol.markers").unwrap();
+        let tools = paint.iter().position(|e| e == "div.axis-tools").unwrap();
+        let paint = &paint[list..tools];
+        assert_eq!(app.len(), paint.len(), "{app:?}\n{paint:?}");
+        // Element by element the same, but for the buttons: links to their
+        // cards before the app, the first looking selected.
+        let differ: Vec<_> = app
+            .iter()
+            .zip(paint)
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let mut links = vec![("button.marker-button", "a.marker-button"); shown_count(&timeline)];
+        links[0].1 = "a.marker-button.selected";
+        assert_eq!(differ, links);
+    }
+}
+
+fn shown_count(timeline: &Timeline) -> usize {
+    timeline.entries.len().min(MARKERS_PER_PAGE)
 }
