@@ -6,11 +6,15 @@
 //! [`nginx`], and the Content Security Policy, [`csp`]), and the escaping they all share.
 
 pub mod card;
+/// What the build writes for the server: host only, never in the app.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod drawing;
 pub mod media;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod nginx;
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod serving;
 pub mod stamp;
 
