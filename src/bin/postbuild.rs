@@ -26,6 +26,11 @@
 //! which the app redraws at the reader's. Invalid data fails the build,
 //! with every problem listed.
 
+// A host tool: what it writes for the server (`render::{csp, serving}`) is
+// not built for wasm32, where this program is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
