@@ -58,19 +58,31 @@ fn hash_source(css: &str) -> String {
 }
 
 /// The text of each `<style>` element of `html`, exactly as the browser
-/// hashes it.
+/// hashes it (none inside an HTML comment).
 pub fn inline_styles(html: &str) -> Vec<&str> {
     let mut styles = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<style") {
-        let Some(open) = rest[at..].find('>').map(|i| at + i + 1) else {
+    let mut at = 0;
+    while let Some(found) = ["<!--", "<style>", "<style "]
+        .iter()
+        .filter_map(|open| html[at..].find(open).map(|i| (at + i, *open)))
+        .min()
+    {
+        let (start, open) = found;
+        if open == "<!--" {
+            match html[start..].find("-->") {
+                Some(end) => at = start + end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let Some(body) = html[start..].find('>').map(|i| start + i + 1) else {
             break;
         };
-        let Some(close) = rest[open..].find("</style>").map(|i| open + i) else {
+        let Some(close) = html[body..].find("</style>").map(|i| body + i) else {
             break;
         };
-        styles.push(&rest[open..close]);
-        rest = &rest[close..];
+        styles.push(&html[body..close]);
+        at = close;
     }
     styles
 }
@@ -158,7 +170,7 @@ mod tests {
         let red = "'sha256-p0bF+un5yUb9MBO6xRb8kPHlY2BdpHVtLiFkDrZPF64='";
         let empty = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
         let pages = [
-            "<head><style>p{color:red}</style></head><main><style media=print></style>",
+            "<head><!-- the build fills this <style> --><style>p{color:red}</style></head><main><style media=print></style>",
             "<head><style>p{color:red}</style>",
         ];
         assert_eq!(
