@@ -158,7 +158,7 @@ headless Chromium at 1280×800.
 ${table}
 
 Budgets (\`bench/budget.json\`, held by \`tests/e2e/budget.test.mjs\`): the
-first paint (the HTML and the style sheets) at most ${budget.first_paint_kib} KiB, everything
+first paint (the page, its style inline) at most ${budget.first_paint_kib} KiB, everything
 the default view loads at most ${budget.default_view_kib} KiB, both as sent (the last column).
 "gzip" and "brotli" compress each body here at the strongest level; "as
 sent" is what nginx put on the wire for Chromium (its \`Accept-Encoding\`

@@ -4,8 +4,9 @@
 //! 1. writes the first paint ([`first_paint`]: the app's default view,
 //!    from `data/timeline.json`) into `index.html`, and the same page in
 //!    each other language as `index.<lang>.html` (`deploy/nginx.conf`
-//!    serves the reader's), each with its style sheet of positions,
-//!    `prerender-<lang>-<hash>.css`;
+//!    serves the reader's), each with its positions added to the page's
+//!    one `<style>` (Trunk writes `style/main.css` there): the first paint
+//!    needs nothing but the page;
 //! 2. moves Trunk's inline start-up script into its own file, so the page
 //!    runs under a Content Security Policy with no `'unsafe-inline'`, and
 //!    marks the page `no-app` when the WebAssembly fails to start (the
@@ -17,12 +18,18 @@
 //!    `postbuild --public-url <url> <dir>` addresses a finished build again
 //!    (`""` for none).
 //! 4. writes the pages' Content Security Policy ([`csp`], with the data's
-//!    `media_hosts`) in place of the template's stand-in, and fails when
-//!    an event's image under `media/` is not in the build.
+//!    `media_hosts` and the SHA-256 of each page's `<style>`) in place of
+//!    the template's stand-in, and fails when an event's image under
+//!    `media/` is not in the build.
 //!
 //! Today's line is drawn at the build's date (`SOURCE_DATE_EPOCH` if set),
 //! which the app redraws at the reader's. Invalid data fails the build,
 //! with every problem listed.
+
+// A host tool: what it writes for the server (`render::{csp, serving}`) is
+// not built for wasm32, where this program is empty.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -78,11 +85,11 @@ fn today() -> i64 {
     seconds.div_euclid(86_400)
 }
 
-/// The page in `lang`: its first paint, `<html lang>`, title, style sheet
-/// of positions (written beside it) and the hash of the data it was drawn
+/// The page in `lang`: its first paint, `<html lang>`, title, positions
+/// (at the end of the template's one `<style>`, after `style/main.css`, as
+/// their own sheet came after it) and the hash of the data it was drawn
 /// from (`stamp`: the data check compares it with the served data).
 fn page(
-    dir: &Path,
     html: &str,
     timeline: &Timeline,
     lang: Lang,
@@ -90,9 +97,14 @@ fn page(
     data_hash: &str,
 ) -> Result<String, String> {
     let paint = first_paint(timeline, lang, today);
-    let css_name = format!("prerender-{}-{}.css", lang.code(), content_hash(&paint.css));
-    std::fs::write(dir.join(&css_name), &paint.css).map_err(|e| format!("{css_name}: {e}"))?;
-    let mut page = html.replace(PLACEHOLDER, &paint.html);
+    if csp::inline_styles(html).len() != 1 {
+        return Err(
+            "index.html must have exactly one <style> (style/main.css, rel=\"inline\")".into(),
+        );
+    }
+    let mut page = html
+        .replacen("</style>", &format!("{}</style>", paint.css), 1)
+        .replace(PLACEHOLDER, &paint.html);
     // The minifier writes <html lang=en>; the whole tag is rewritten, with
     // a mark where deploy/nginx.conf writes the page's options (`embed`,
     // `transparent`, `data-theme`), so that the first paint has them.
@@ -108,11 +120,8 @@ fn page(
         "</title>",
         &escape_html(timeline.doc.title.get(lang).0),
     )?;
-    let link = format!(
-        "<link rel=\"stylesheet\" href=\"./{css_name}\">{}</head>",
-        stamp::meta(data_hash)
-    );
-    Ok(page.replacen("</head>", &link, 1))
+    let stamp = format!("{}</head>", stamp::meta(data_hash));
+    Ok(page.replacen("</head>", &stamp, 1))
 }
 
 /// The public address from `PUBLIC_URL` (unset or empty: none).
@@ -176,7 +185,6 @@ fn run() -> Result<(), String> {
             list.join("\n")
         ));
     }
-    html = csp::replace_meta(&html, &timeline.doc.media_hosts)?;
     if !html.contains(PLACEHOLDER) {
         return Err(format!("index.html has no {PLACEHOLDER}"));
     }
@@ -207,12 +215,15 @@ fn run() -> Result<(), String> {
     }
     let today = today();
     let data_hash = stamp::hash(data.as_bytes());
-    for lang in Lang::ALL {
-        let name = match lang {
-            Lang::En => "index.html".to_string(),
-            other => format!("index.{}.html", other.code()),
-        };
-        let page = page(&dir, &html, &timeline, lang, today, &data_hash)?;
+    let pages = Lang::ALL
+        .into_iter()
+        .map(|lang| page(&html, &timeline, lang, today, &data_hash))
+        .collect::<Result<Vec<_>, _>>()?;
+    // One policy for every page: it lists each page's <style> by hash.
+    let policy = csp::Policy::of_pages(&timeline.doc.media_hosts, pages.iter().map(String::as_str));
+    for (lang, page) in Lang::ALL.into_iter().zip(&pages) {
+        let name = serving::page_file(lang);
+        let page = csp::replace_meta(page, &policy)?;
         std::fs::write(dir.join(&name), page).map_err(|e| format!("{name}: {e}"))?;
     }
     address(&dir, &timeline, public.as_ref())

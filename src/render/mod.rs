@@ -14,10 +14,14 @@
 //! (`crate::app::first_paint`).
 
 pub mod card;
+/// What the build writes for the server: host only, never in the app.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csp;
 pub mod drawing;
 pub mod media;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod nginx;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod serving;
 pub mod stamp;
 

@@ -9,6 +9,7 @@
 
 use std::path::Path;
 
+use super::csp::Policy;
 use super::escape_html;
 use crate::model::{Lang, Timeline};
 
@@ -195,17 +196,20 @@ pub fn page_file(lang: Lang) -> String {
 
 /// Addresses a build in `dir` (again, if need be): each page's discovery
 /// link, the static oEmbed answers (removed without `PUBLIC_URL`) and
-/// nginx's generated maps, `nginx/timeline.conf`.
+/// nginx's generated maps, `nginx/timeline.conf`, whose Content Security
+/// Policy allows the pages' inline style as written.
 pub fn address(dir: &Path, timeline: &Timeline, public: Option<&PublicUrl>) -> Result<(), String> {
     fn io(name: &str) -> impl Fn(std::io::Error) -> String + '_ {
         move |e| format!("{name}: {e}")
     }
+    let mut pages = Vec::new();
     for lang in Lang::ALL {
         let name = page_file(lang);
         let html = std::fs::read_to_string(dir.join(&name)).map_err(io(&name))?;
         let link = discovery_link(public, lang, timeline.doc.title.get(lang).0);
         let html = replace_discovery_link(&html, &link).map_err(|e| format!("{name}: {e}"))?;
-        std::fs::write(dir.join(&name), html).map_err(io(&name))?;
+        std::fs::write(dir.join(&name), &html).map_err(io(&name))?;
+        pages.push(html);
         let file = oembed_file(lang);
         match public {
             Some(public) => std::fs::write(dir.join(&file), static_answer(public, timeline, lang))
@@ -217,7 +221,9 @@ pub fn address(dir: &Path, timeline: &Timeline, public: Option<&PublicUrl>) -> R
         }
     }
     std::fs::create_dir_all(dir.join("nginx")).map_err(io("nginx/"))?;
-    let conf = super::nginx::config(timeline, public);
+    // The header allows the pages' inline style as their <meta> does.
+    let csp = Policy::of_pages(&timeline.doc.media_hosts, pages.iter().map(String::as_str));
+    let conf = super::nginx::config(timeline, public, &csp);
     std::fs::write(dir.join("nginx/timeline.conf"), conf).map_err(io("nginx/timeline.conf"))
 }
 

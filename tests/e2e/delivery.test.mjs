@@ -72,7 +72,7 @@ test('files that keep their names have no compressed copy that could go stale', 
   }
 });
 
-test('Chromium gets the WebAssembly, its glue and the style sheets in brotli, and the app runs', async () => {
+test('Chromium gets the WebAssembly and its glue in brotli (the style is in the page), and the app runs', async () => {
   const page = await openPage(browser, DESKTOP);
   const encodings = {};
   page.on('response', (r) => {
@@ -83,7 +83,7 @@ test('Chromium gets the WebAssembly, its glue and the style sheets in brotli, an
   await page.locator('#app .markers [data-event-id]').first().waitFor();
   assert.deepEqual(
     Object.fromEntries(Object.entries(encodings).filter(([name]) => /\.(wasm|js|css)$/.test(name) && !name.startsWith('boot'))),
-    { 'hkust-pumch-timeline_bg.wasm': 'br', 'hkust-pumch-timeline.js': 'br', 'main.css': 'br', 'prerender-en.css': 'br' },
+    { 'hkust-pumch-timeline_bg.wasm': 'br', 'hkust-pumch-timeline.js': 'br' },
   );
   assert.deepEqual(page.pageErrors, []);
 });

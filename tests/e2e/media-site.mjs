@@ -4,7 +4,7 @@
 // third with a Vimeo video and a poster. The first paint is written again
 // by the build's own step (src/bin/postbuild.rs) over the copy. Used by
 // tests/e2e/media.test.mjs and scripts/screenshots-media.mjs.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -78,14 +78,14 @@ export const VIMEO = {
 export async function mediaSite() {
   const dir = await mkdtemp(join(tmpdir(), 'timeline-media-'));
   await cp(DIST, dir, { recursive: true });
-  // The pages back to the build's template: the first paint's place,
-  // no style sheet of positions (the step writes them again).
+  // The pages back to the build's template: the first paint's place, and
+  // the <style> with style/main.css alone (the step adds the positions).
+  const style = await readFile(join(ROOT, 'style', 'main.css'), 'utf8');
   let html = await readFile(join(dir, 'index.html'), 'utf8');
   html = html
     .replace(/(<main\b[^>]*\bid="?static"?[^>]*>)[\s\S]*<\/main>/, '$1STATIC-FALLBACK</main>')
-    .replace(/<link rel="stylesheet" href="\.\/prerender-[^"]+\.css">/, '');
+    .replace(/<style>[\s\S]*?<\/style>/, () => `<style>${style}</style>`);
   await writeFile(join(dir, 'index.html'), html);
-  for (const f of await readdir(dir)) if (f.startsWith('prerender-')) await rm(join(dir, f));
   const data = JSON.parse(await readFile(join(DIST, 'data', 'timeline.json'), 'utf8'));
   data.events[0].media = [PHOTO];
   data.events[1].media = [YOUTUBE];

@@ -2,9 +2,10 @@
 // and the Content Security Policy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, frames, serveBuild, fixtures, DIST, useApp, sideOverflow, DESKTOP } from './harness.mjs';
+import { openPage, frames, serve, serveBuild, fixtures, DIST, useApp, sideOverflow, DESKTOP } from './harness.mjs';
 
 const FIXTURES = await fixtures();
 
@@ -176,6 +177,10 @@ test('under the strict CSP (meta and nginx header) the app runs with no violatio
   const meta = html.match(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/)?.[0] ?? '';
   assert.match(meta, /content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  // The inline style is allowed by its hash, the same in the header.
+  const styleSrc = (policy) => policy.match(/style-src [^;]*/)?.[0];
+  assert.match(styleSrc(meta), /^style-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+  assert.equal(styleSrc(header), styleSrc(meta));
 
   const page = await openPage(browser, { ...DESKTOP, enforceCsp: true });
   await page.addInitScript(() => {
@@ -197,6 +202,42 @@ test('under the strict CSP (meta and nginx header) the app runs with no violatio
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(requests.filter((u) => !u.startsWith(app.url)), [], 'only its own origin');
   assert.deepEqual(page.pageErrors, []);
+});
+
+test('the inline style applies under the CSP of its page; a byte changed after the build is refused', async () => {
+  const styled = async (url) => {
+    const page = await openPage(browser, { ...DESKTOP, enforceCsp: true });
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
+    });
+    await page.goto(url);
+    await page.locator('#app .markers [data-event-id]').first().waitFor();
+    await frames(page);
+    return page.evaluate(() => ({
+      violations: window.__violations,
+      rules: [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0),
+    }));
+  };
+  for (const lang of ['en', 'zh-Hans', 'zh-Hant']) {
+    const { violations, rules } = await styled(`${app.url}?lang=${lang}`);
+    assert.deepEqual(violations, [], lang);
+    assert.ok(rules > 100, `${lang}: the style applied (${rules} rules)`);
+  }
+  // The same build with its style changed by one byte and its policy not.
+  const copy = await mkdtemp(join(tmpdir(), 'timeline-restyled-'));
+  await cp(DIST, copy, { recursive: true });
+  const html = await readFile(join(copy, 'index.html'), 'utf8');
+  await writeFile(join(copy, 'index.html'), html.replace('<style>', '<style> '));
+  const restyled = await serve(copy);
+  try {
+    const { violations, rules } = await styled(restyled.url);
+    assert.ok(violations.includes('style-src-elem'), violations.join());
+    assert.equal(rules, 0, 'the changed style is not applied');
+  } finally {
+    await restyled.close();
+    await rm(copy, { recursive: true });
+  }
 });
 
 test('?data= takes only a relative path on the app\'s own origin', async () => {
