@@ -49,14 +49,14 @@ if [ "${1:-}" = "--test" ]; then
   # Chromium, its driver, CJK fonts so screenshots show Chinese text, and
   # nginx with its brotli_static module, which serve the build in the
   # end-to-end tests as deploy/nginx.conf does.
-  if ! dpkg -s chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static >/dev/null 2>&1; then
+  if ! dpkg -s chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
       say "Installing Chromium, ChromeDriver, CJK fonts and nginx from Debian"
       apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
     else
       echo "Chromium, ChromeDriver, CJK fonts or nginx are missing. As root, run:" >&2
-      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static" >&2
+      echo "  apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter" >&2
       exit 1
     fi
   fi
