@@ -7,9 +7,11 @@
 //! language). The components are drawn with
 //! [`TimelineState::before_app`], the one parameter for what the first
 //! paint needs otherwise (below). The markers are the app's too
-//! ([`marker_links`]); the drawing above them (ticks, term, today, bars,
-//! dots, leaders) is still written here as text, from the same drawing the
-//! app's `scale.rs` draws.
+//! ([`marker_links`]), and so are the terms and the bars ([`terms`],
+//! [`extents`]: their `style` positions moved into the sheet by
+//! `Sheet::placed`); the rest of the drawing above the markers (ticks,
+//! term names, today, dots, leaders) is still written here as text, from
+//! the same drawing the app's `scale.rs` draws.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style
@@ -50,7 +52,7 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
 use crate::app::timeline::{
-    header, keys_hint, marker_links, AxisNav, Detail, Filters, TimelineState,
+    extents, header, keys_hint, marker_links, terms, AxisNav, Detail, Filters, TimelineState,
 };
 use crate::app::toolbar;
 use crate::i18n::texts;
@@ -182,6 +184,33 @@ impl Sheet {
         self.push(vec![decl], "")
     }
 
+    /// `html`, drawn by the app's components with their positions in
+    /// `style` attributes (the same in every band), with each element's
+    /// `style` moved into a class of its own here.
+    fn placed(&mut self, html: String) -> String {
+        let mut out = String::with_capacity(html.len());
+        for (n, tag) in html.split('<').enumerate() {
+            if n > 0 {
+                out.push('<');
+            }
+            let Some((before, rest)) = tag.split_once(" style=\"") else {
+                out.push_str(tag);
+                continue;
+            };
+            let (decl, after) = rest.split_once('"').unwrap_or((rest, ""));
+            let class = self.fixed(decl.trim_end_matches(';').to_string());
+            let tag = format!("{before}{after}");
+            match tag.split_once("class=\"") {
+                Some((head, classes)) => {
+                    let (names, tail) = classes.split_once('"').unwrap_or((classes, ""));
+                    let _ = write!(out, "{head}class=\"{names} {class}\"{tail}");
+                }
+                None => out.push_str(&tag),
+            }
+        }
+        out
+    }
+
     /// The style sheet: the widest frame's rules, then per band (narrowest
     /// last, so it wins) what changed from the band before.
     fn css(&self, bands: &[Option<u32>]) -> String {
@@ -255,18 +284,7 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
         }
         html.push_str("</span>");
     }
-    for term in &widest.terms {
-        let band = sheet.fixed(format!(
-            "left:{};width:{}",
-            percent(term.from),
-            percent(term.width)
-        ));
-        let _ = write!(html, "<span class=\"term {band}\">");
-        if term.derived {
-            html.push_str("<span class=\"term-derived\"></span>");
-        }
-        html.push_str("</span>");
-    }
+    html.push_str(&sheet.placed(html_of(terms(widest))));
     for (n, label) in widest.term_labels.iter().enumerate() {
         if !bands.iter().any(|(_, d)| d.term_labels[n].shown) {
             continue;
@@ -286,19 +304,7 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
             escape_html(&label.name)
         );
     }
-    for extent in &widest.extents {
-        let class = sheet.fixed(format!(
-            "left:{};width:{}",
-            percent(extent.from),
-            percent(extent.width)
-        ));
-        let _ = write!(
-            html,
-            "<span class=\"extent{}{} {class}\"></span>",
-            if extent.expected { " expected" } else { "" },
-            if extent.year { " year" } else { "" },
-        );
-    }
+    html.push_str(&sheet.placed(html_of(extents(widest))));
     if let Some(today) = &widest.today {
         let line = sheet.fixed(format!("--pos:{}", percent(today.pos)));
         let label = sheet.varying(bands, "", |d| {

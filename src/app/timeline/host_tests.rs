@@ -176,9 +176,9 @@ fn the_first_paint_draws_the_controls_as_the_app_does_but_inert() {
     }
 }
 
-/// The marker list of the default view as the app draws it: the axis of
-/// the first page at the widest frame.
-fn app_markers(timeline: &Timeline, lang: Lang) -> Vec<String> {
+/// The axis of the default view as the app draws it: the first page at the
+/// widest frame.
+fn app_axis(timeline: &Timeline, lang: Lang) -> Vec<String> {
     // The selectors' render effects spawn a task (never polled here).
     let _ = any_spawner::Executor::init_futures_executor();
     let html = Owner::new().with(|| {
@@ -199,9 +199,47 @@ fn app_markers(timeline: &Timeline, lang: Lang) -> Vec<String> {
             .to_html()
             .replace("<!>", "")
     });
-    let tree = structure(&html);
+    structure(&html)
+}
+
+/// The marker list of the default view as the app draws it.
+fn app_markers(timeline: &Timeline, lang: Lang) -> Vec<String> {
+    let tree = app_axis(timeline, lang);
     let list = tree.iter().position(|e| e == "ol.markers").unwrap();
     tree[list..].to_vec()
+}
+
+/// The first paint's structure, less its classes of position (`q<n>`).
+fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
+    structure(&first_paint(timeline, lang, days_from_civil(2026, 11, 29)).html)
+        .iter()
+        .map(|e| {
+            e.split('.')
+                .filter(|c| !(c.starts_with('q') && c[1..].parse::<u32>().is_ok()))
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_paint_draws_the_terms_and_extents_as_the_app_does() {
+    // The elements of the scale drawn by the app's `scale::terms` and
+    // `scale::extents`, in order, with their classes.
+    let drawn = |tree: &[String]| -> Vec<String> {
+        let kind = |e: &str| e.split('.').nth(1).unwrap_or("").to_string();
+        tree.iter()
+            .filter(|e| ["term", "term-derived", "extent"].contains(&kind(e).as_str()))
+            .cloned()
+            .collect()
+    };
+    let timeline = shipped();
+    for lang in Lang::ALL {
+        let app = drawn(&app_axis(&timeline, lang));
+        assert!(app.iter().any(|e| e.starts_with("span.extent")), "{app:?}");
+        assert!(app.iter().any(|e| e == "span.term-derived"), "{app:?}");
+        assert_eq!(app, drawn(&paint_structure(&timeline, lang)));
+    }
 }
 
 #[test]
@@ -209,17 +247,7 @@ fn the_first_paint_draws_the_markers_as_the_app_does_but_as_links() {
     let timeline = shipped();
     for lang in Lang::ALL {
         let app = app_markers(&timeline, lang);
-        // The first paint's, less its classes of position (`q<n>`).
-        let paint: Vec<String> =
-            structure(&first_paint(&timeline, lang, days_from_civil(2026, 11, 29)).html)
-                .iter()
-                .map(|e| {
-                    e.split('.')
-                        .filter(|c| !(c.starts_with('q') && c[1..].parse::<u32>().is_ok()))
-                        .collect::<Vec<_>>()
-                        .join(".")
-                })
-                .collect();
+        let paint = paint_structure(&timeline, lang);
         let list = paint.iter().position(|e| e == "ol.markers").unwrap();
         let tools = paint.iter().position(|e| e == "div.axis-tools").unwrap();
         let paint = &paint[list..tools];

@@ -1,7 +1,8 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): a thin view of [`Drawing`], which decides where every
 //! tick, band, bar, dot and label goes and which names are shown (the
-//! build-time first paint writes the same as text for now:
+//! build-time first paint draws the terms and bars with [`terms`] and
+//! [`extents`], and writes the rest as text for now:
 //! `crate::app::first_paint`).
 
 use leptos::prelude::*;
@@ -23,17 +24,6 @@ pub(super) fn scale(
     is_selected: Selector<usize>,
 ) -> impl IntoView {
     let ticks = drawing.ticks.iter().map(tick).collect_view();
-    let terms = drawing
-        .terms
-        .iter()
-        .map(|term| {
-            view! {
-                <span class="term" style:left=percent(term.from) style:width=percent(term.width)>
-                    {term.derived.then(|| view! { <span class="term-derived"></span> })}
-                </span>
-            }
-        })
-        .collect_view();
     let term_labels = drawing
         .term_labels
         .iter()
@@ -54,21 +44,6 @@ pub(super) fn scale(
             }
         })
         .collect_view();
-    let extents = drawing
-        .extents
-        .iter()
-        .map(|e| {
-            view! {
-                <span
-                    class="extent"
-                    class:expected=e.expected
-                    class:year=e.year
-                    style:left=percent(e.from)
-                    style:width=percent(e.width)
-                ></span>
-            }
-        })
-        .collect_view();
     let today = drawing.today.as_ref().map(|today| {
         view! {
             <span class="today" style=pos(today.pos)></span>
@@ -84,15 +59,52 @@ pub(super) fn scale(
     view! {
         <div class="axis-scale" {..dom::attr("aria-hidden", "true")}>
             {ticks}
-            {terms}
+            {terms(drawing)}
             {term_labels}
-            {extents}
+            {extents(drawing)}
             {today}
             <span class="axis-line"></span>
             {drawing.marks.iter().map(leader).collect_view()}
             {dots(state, &drawing.marks, is_selected)}
         </div>
     }
+}
+
+/// The terms of the partnership, as bands along the axis (the first paint
+/// draws these too, its positions moved into its style sheet:
+/// `crate::app::first_paint`).
+pub(crate) fn terms(drawing: &Drawing) -> impl IntoView {
+    drawing
+        .terms
+        .iter()
+        .map(|term| {
+            view! {
+                <span class="term" style:left=percent(term.from) style:width=percent(term.width)>
+                    {term.derived.then(|| view! { <span class="term-derived"></span> })}
+                </span>
+            }
+        })
+        .collect_view()
+}
+
+/// The events' extents, as bars along the axis (drawn by the first paint
+/// too, as [`terms`]).
+pub(crate) fn extents(drawing: &Drawing) -> impl IntoView {
+    drawing
+        .extents
+        .iter()
+        .map(|e| {
+            view! {
+                <span
+                    class="extent"
+                    class:expected=e.expected
+                    class:year=e.year
+                    style:left=percent(e.from)
+                    style:width=percent(e.width)
+                ></span>
+            }
+        })
+        .collect_view()
 }
 
 /// A year or month tick, and its name if it has one.
