@@ -52,7 +52,7 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
 use crate::app::timeline::{
-    extents, header, keys_hint, marker_links, terms, AxisNav, Detail, Filters, TimelineState,
+    extents, header, keys_hint, marker_links, terms, today, AxisNav, Detail, Filters, TimelineState,
 };
 use crate::app::toolbar;
 use crate::i18n::texts;
@@ -188,24 +188,51 @@ impl Sheet {
     /// `style` attributes (the same in every band), with each element's
     /// `style` moved into a class of its own here.
     fn placed(&mut self, html: String) -> String {
-        let mut out = String::with_capacity(html.len());
-        for (n, tag) in html.split('<').enumerate() {
+        self.placed_bands(&[html])
+    }
+
+    /// The same drawn once per band (`per_band`, the widest first), the
+    /// same elements in each: the widest's markup, each element's `style`
+    /// of each band moved into a class of its own here.
+    fn placed_bands(&mut self, per_band: &[String]) -> String {
+        // Each band's tags, split into (before, style, after) the `style`.
+        let split = |html: &str| -> Vec<(String, String)> {
+            html.split('<')
+                .map(|tag| match tag.split_once(" style=\"") {
+                    Some((before, rest)) => {
+                        let (decl, after) = rest.split_once('"').unwrap_or((rest, ""));
+                        (
+                            format!("{before}{after}"),
+                            decl.trim_end_matches(';').into(),
+                        )
+                    }
+                    None => (tag.to_string(), String::new()),
+                })
+                .collect()
+        };
+        let bands: Vec<_> = per_band.iter().map(|h| split(h)).collect();
+        let mut out = String::new();
+        for (n, (tag, decl)) in bands[0].iter().enumerate() {
             if n > 0 {
                 out.push('<');
             }
-            let Some((before, rest)) = tag.split_once(" style=\"") else {
+            let decls: Vec<String> = bands.iter().map(|b| b[n].1.clone()).collect();
+            assert!(bands.iter().all(|b| b[n].0 == *tag), "{per_band:?}");
+            if decl.is_empty() {
                 out.push_str(tag);
                 continue;
+            }
+            let class = if decls.iter().all(|d| d == decl) {
+                self.fixed(decl.clone())
+            } else {
+                self.push(decls, "")
             };
-            let (decl, after) = rest.split_once('"').unwrap_or((rest, ""));
-            let class = self.fixed(decl.trim_end_matches(';').to_string());
-            let tag = format!("{before}{after}");
             match tag.split_once("class=\"") {
                 Some((head, classes)) => {
                     let (names, tail) = classes.split_once('"').unwrap_or((classes, ""));
                     let _ = write!(out, "{head}class=\"{names} {class}\"{tail}");
                 }
-                None => out.push_str(&tag),
+                None => out.push_str(tag),
             }
         }
         out
@@ -305,23 +332,8 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
         );
     }
     html.push_str(&sheet.placed(html_of(extents(widest))));
-    if let Some(today) = &widest.today {
-        let line = sheet.fixed(format!("--pos:{}", percent(today.pos)));
-        let label = sheet.varying(bands, "", |d| {
-            d.today.as_ref().map_or_else(String::new, |t| {
-                format!(
-                    "left:{};width:{}px",
-                    percent(t.label_left),
-                    fixed(t.label_width, 1)
-                )
-            })
-        });
-        let _ = write!(
-            html,
-            "<span class=\"today {line}\"></span><span class=\"today-label {label}\">{}</span>",
-            escape_html(today.name)
-        );
-    }
+    let todays: Vec<String> = bands.iter().map(|(_, d)| html_of(today(d))).collect();
+    html.push_str(&sheet.placed_bands(&todays));
     html.push_str("<span class=\"axis-line\"></span>");
     leaders(html, sheet, bands);
     for (n, mark) in widest.marks.iter().enumerate() {

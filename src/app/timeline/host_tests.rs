@@ -223,13 +223,16 @@ fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
 }
 
 #[test]
-fn the_first_paint_draws_the_terms_and_extents_as_the_app_does() {
-    // The elements of the scale drawn by the app's `scale::terms` and
-    // `scale::extents`, in order, with their classes.
+fn the_first_paint_draws_terms_extents_and_today_as_the_app_does() {
+    // The elements of the scale drawn by the app's `scale::terms`,
+    // `scale::extents` and `scale::today`, in order, with their classes.
     let drawn = |tree: &[String]| -> Vec<String> {
         let kind = |e: &str| e.split('.').nth(1).unwrap_or("").to_string();
         tree.iter()
-            .filter(|e| ["term", "term-derived", "extent"].contains(&kind(e).as_str()))
+            .filter(|e| {
+                ["term", "term-derived", "extent", "today", "today-label"]
+                    .contains(&kind(e).as_str())
+            })
             .cloned()
             .collect()
     };
@@ -238,6 +241,7 @@ fn the_first_paint_draws_the_terms_and_extents_as_the_app_does() {
         let app = drawn(&app_axis(&timeline, lang));
         assert!(app.iter().any(|e| e.starts_with("span.extent")), "{app:?}");
         assert!(app.iter().any(|e| e == "span.term-derived"), "{app:?}");
+        assert!(app.iter().any(|e| e == "span.today-label"), "{app:?}");
         assert_eq!(app, drawn(&paint_structure(&timeline, lang)));
     }
 }

@@ -47,7 +47,9 @@ use print::print_list;
 pub(crate) use state::TimelineState;
 
 /// What the build-time first paint draws with (`crate::app::first_paint`).
-pub(crate) use {axis::marker_links, axis::AxisNav, detail::Detail, scale::extents, scale::terms};
+pub(crate) use {
+    axis::marker_links, axis::AxisNav, detail::Detail, scale::extents, scale::terms, scale::today,
+};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 

@@ -44,25 +44,13 @@ pub(super) fn scale(
             }
         })
         .collect_view();
-    let today = drawing.today.as_ref().map(|today| {
-        view! {
-            <span class="today" style=pos(today.pos)></span>
-            <span
-                class="today-label"
-                style:left=percent(today.label_left)
-                style:width=fixed(today.label_width, 1) + "px"
-            >
-                {today.name}
-            </span>
-        }
-    });
     view! {
         <div class="axis-scale" {..dom::attr("aria-hidden", "true")}>
             {ticks}
             {terms(drawing)}
             {term_labels}
             {extents(drawing)}
-            {today}
+            {today(drawing)}
             <span class="axis-line"></span>
             {drawing.marks.iter().map(leader).collect_view()}
             {dots(state, &drawing.marks, is_selected)}
@@ -105,6 +93,23 @@ pub(crate) fn extents(drawing: &Drawing) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// Today's line and its name (drawn by the first paint too, as [`terms`],
+/// its name's place following the frame's width).
+pub(crate) fn today(drawing: &Drawing) -> impl IntoView {
+    drawing.today.as_ref().map(|today| {
+        view! {
+            <span class="today" style=pos(today.pos)></span>
+            <span
+                class="today-label"
+                style:left=percent(today.label_left)
+                style:width=fixed(today.label_width, 1) + "px"
+            >
+                {today.name}
+            </span>
+        }
+    })
 }
 
 /// A year or month tick, and its name if it has one.
