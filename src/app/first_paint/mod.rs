@@ -52,7 +52,8 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
 use crate::app::timeline::{
-    extents, header, keys_hint, marker_links, terms, today, AxisNav, Detail, Filters, TimelineState,
+    extents, header, keys_hint, leaders, marker_links, terms, today, AxisNav, Detail, Filters,
+    TimelineState,
 };
 use crate::app::toolbar;
 use crate::i18n::texts;
@@ -335,7 +336,8 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
     let todays: Vec<String> = bands.iter().map(|(_, d)| html_of(today(d))).collect();
     html.push_str(&sheet.placed_bands(&todays));
     html.push_str("<span class=\"axis-line\"></span>");
-    leaders(html, sheet, bands);
+    let lines: Vec<String> = bands.iter().map(|(_, d)| html_of(leaders(d))).collect();
+    html.push_str(&sheet.placed_bands(&lines));
     for (n, mark) in widest.marks.iter().enumerate() {
         let class = sheet.varying(bands, "", |d| format!("--pos:{}", percent(d.marks[n].dot)));
         let _ = write!(
@@ -363,26 +365,6 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
 
 /// What `style/main.css` gives a tick's name: right of its tick.
 const TICK_NAME: &str = "display:inline;left:4px;right:auto;padding:0 2px 0 0";
-
-/// The leader lines, as the app draws them ([`crate::render::drawing::Mark::leader`]).
-fn leaders(html: &mut String, sheet: &mut Sheet, bands: &Bands) {
-    for (n, mark) in bands[0].1.marks.iter().enumerate() {
-        let class = sheet.varying(bands, "", |d| {
-            let (left, width, transform) = d.marks[n].leader();
-            format!(
-                "left:{};width:{};transform:{transform}",
-                percent(left),
-                percent(width)
-            )
-        });
-        let _ = write!(
-            html,
-            "<svg class=\"leader{} {class}\" viewBox=\"0 0 1 1\" preserveAspectRatio=\"none\">\
-             <line x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\" vector-effect=\"non-scaling-stroke\"></line></svg>",
-            if mark.below { "" } else { " up" }
-        );
-    }
-}
 
 #[cfg(test)]
 mod tests;

@@ -223,15 +223,22 @@ fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
 }
 
 #[test]
-fn the_first_paint_draws_terms_extents_and_today_as_the_app_does() {
+fn the_first_paint_draws_terms_extents_today_and_leaders_as_the_app_does() {
     // The elements of the scale drawn by the app's `scale::terms`,
-    // `scale::extents` and `scale::today`, in order, with their classes.
+    // `scale::extents`, `scale::today` and `scale::leaders`, in order, with their classes.
     let drawn = |tree: &[String]| -> Vec<String> {
         let kind = |e: &str| e.split('.').nth(1).unwrap_or("").to_string();
         tree.iter()
             .filter(|e| {
-                ["term", "term-derived", "extent", "today", "today-label"]
-                    .contains(&kind(e).as_str())
+                [
+                    "term",
+                    "term-derived",
+                    "extent",
+                    "today",
+                    "today-label",
+                    "leader",
+                ]
+                .contains(&kind(e).as_str())
             })
             .cloned()
             .collect()
@@ -242,6 +249,7 @@ fn the_first_paint_draws_terms_extents_and_today_as_the_app_does() {
         assert!(app.iter().any(|e| e.starts_with("span.extent")), "{app:?}");
         assert!(app.iter().any(|e| e == "span.term-derived"), "{app:?}");
         assert!(app.iter().any(|e| e == "span.today-label"), "{app:?}");
+        assert!(app.iter().any(|e| e.starts_with("svg.leader")), "{app:?}");
         assert_eq!(app, drawn(&paint_structure(&timeline, lang)));
     }
 }

@@ -52,7 +52,7 @@ pub(super) fn scale(
             {extents(drawing)}
             {today(drawing)}
             <span class="axis-line"></span>
-            {drawing.marks.iter().map(leader).collect_view()}
+            {leaders(drawing)}
             {dots(state, &drawing.marks, is_selected)}
         </div>
     }
@@ -120,6 +120,11 @@ fn tick(tick: &Tick) -> impl IntoView {
             {name.map(|n| view! { <span class="tick-label">{n}</span> })}
         </span>
     }
+}
+
+/// The leader lines (drawn by the first paint too, as [`today`]).
+pub(crate) fn leaders(drawing: &Drawing) -> impl IntoView {
+    drawing.marks.iter().map(leader).collect_view()
 }
 
 /// Dots sit at their marks; labels may be moved apart, so a leader line
