@@ -7,11 +7,11 @@
 //! language). The components are drawn with
 //! [`TimelineState::before_app`], the one parameter for what the first
 //! paint needs otherwise (below). The markers are the app's too
-//! ([`marker_links`]), and so are the terms and the bars ([`terms`],
-//! [`extents`]: their `style` positions moved into the sheet by
-//! `Sheet::placed`); the rest of the drawing above the markers (ticks,
-//! term names, today, dots, leaders) is still written here as text, from
-//! the same drawing the app's `scale.rs` draws.
+//! ([`marker_links`]), and so are the terms, the bars, today's line and
+//! the leaders ([`terms`], [`extents`], [`today`], [`leaders`], drawn per
+//! band, their `style` positions moved into the sheet by
+//! `Sheet::placed_bands`); the ticks, the term names and the dots are still
+//! written here as text, from the same drawing the app's `scale.rs` draws.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style

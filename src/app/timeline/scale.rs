@@ -1,8 +1,8 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): a thin view of [`Drawing`], which decides where every
 //! tick, band, bar, dot and label goes and which names are shown (the
-//! build-time first paint draws the terms and bars with [`terms`] and
-//! [`extents`], and writes the rest as text for now:
+//! build-time first paint draws the terms, bars, today and leaders with
+//! the functions below, and writes the rest as text for now:
 //! `crate::app::first_paint`).
 
 use leptos::prelude::*;
