@@ -7,10 +7,10 @@
 //! language). The components are drawn with
 //! [`TimelineState::before_app`], the one parameter for what the first
 //! paint needs otherwise (below). The markers are the app's too
-//! ([`marker_links`]), and so are the terms, the bars, today's line and
-//! the leaders ([`terms`], [`extents`], [`today`], [`leaders`], drawn per
-//! band, their `style` positions moved into the sheet by
-//! `Sheet::placed_bands`); the ticks, the term names and the dots are still
+//! ([`marker_links`]), and so are the terms, the bars, today's line, the
+//! leaders and the dots ([`terms`], [`extents`], [`today`], [`leaders`],
+//! [`dots`], drawn per band, their `style` positions moved into the sheet
+//! by `Sheet::placed_bands`); the ticks and the term names are still
 //! written here as text, from the same drawing the app's `scale.rs` draws.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
@@ -52,8 +52,8 @@ use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
 use crate::app::timeline::{
-    extents, header, keys_hint, leaders, marker_links, terms, today, AxisNav, Detail, Filters,
-    TimelineState,
+    dots, extents, header, keys_hint, leaders, marker_links, terms, today, AxisNav, Detail,
+    Filters, TimelineState,
 };
 use crate::app::toolbar;
 use crate::i18n::texts;
@@ -77,6 +77,9 @@ pub struct FirstPaint {
 /// The first paint of `timeline` in `lang`, with today's line at `today`
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
+    // The selectors' render effects spawn a task (never polled here).
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = any_spawner::Executor::init_futures_executor();
     Owner::new().with(|| paint(timeline, lang, today))
 }
 
@@ -338,15 +341,12 @@ fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Band
     html.push_str("<span class=\"axis-line\"></span>");
     let lines: Vec<String> = bands.iter().map(|(_, d)| html_of(leaders(d))).collect();
     html.push_str(&sheet.placed_bands(&lines));
-    for (n, mark) in widest.marks.iter().enumerate() {
-        let class = sheet.varying(bands, "", |d| format!("--pos:{}", percent(d.marks[n].dot)));
-        let _ = write!(
-            html,
-            "<span class=\"dot{}{} {class}\"></span>",
-            if mark.expected { " expected" } else { "" },
-            if n == 0 { " selected" } else { "" },
-        );
-    }
+    let is_selected = Selector::new(move || state.selected.get());
+    let dotted: Vec<String> = bands
+        .iter()
+        .map(|(_, d)| html_of(dots(state, &d.marks, is_selected.clone())))
+        .collect();
+    html.push_str(&sheet.placed_bands(&dotted));
     html.push_str("</div>");
     let width = sheet.varying(bands, "", |d| {
         format!("--label-w:{}px", fixed(d.label_width, 1))

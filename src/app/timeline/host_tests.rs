@@ -223,9 +223,10 @@ fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
 }
 
 #[test]
-fn the_first_paint_draws_terms_extents_today_and_leaders_as_the_app_does() {
+fn the_first_paint_draws_the_scale_marks_as_the_app_does() {
     // The elements of the scale drawn by the app's `scale::terms`,
-    // `scale::extents`, `scale::today` and `scale::leaders`, in order, with their classes.
+    // `scale::extents`, `scale::today`, `scale::leaders` and `scale::dots`,
+    // in order, with their classes.
     let drawn = |tree: &[String]| -> Vec<String> {
         let kind = |e: &str| e.split('.').nth(1).unwrap_or("").to_string();
         tree.iter()
@@ -237,6 +238,7 @@ fn the_first_paint_draws_terms_extents_today_and_leaders_as_the_app_does() {
                     "today",
                     "today-label",
                     "leader",
+                    "dot",
                 ]
                 .contains(&kind(e).as_str())
             })
@@ -250,6 +252,7 @@ fn the_first_paint_draws_terms_extents_today_and_leaders_as_the_app_does() {
         assert!(app.iter().any(|e| e == "span.term-derived"), "{app:?}");
         assert!(app.iter().any(|e| e == "span.today-label"), "{app:?}");
         assert!(app.iter().any(|e| e.starts_with("svg.leader")), "{app:?}");
+        assert!(app.iter().any(|e| e.ends_with("dot.selected")), "{app:?}");
         assert_eq!(app, drawn(&paint_structure(&timeline, lang)));
     }
 }

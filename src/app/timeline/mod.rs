@@ -48,7 +48,7 @@ pub(crate) use state::TimelineState;
 
 /// What the build-time first paint draws with (`crate::app::first_paint`).
 pub(crate) use {
-    axis::marker_links, axis::AxisNav, detail::Detail, scale::extents, scale::leaders,
+    axis::marker_links, axis::AxisNav, detail::Detail, scale::dots, scale::extents, scale::leaders,
     scale::terms, scale::today,
 };
 

@@ -1,7 +1,7 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): a thin view of [`Drawing`], which decides where every
 //! tick, band, bar, dot and label goes and which names are shown (the
-//! build-time first paint draws the terms, bars, today and leaders with
+//! build-time first paint draws the terms, bars, today, leaders and dots with
 //! the functions below, and writes the rest as text for now:
 //! `crate::app::first_paint`).
 
@@ -146,8 +146,13 @@ fn leader(mark: &Mark) -> impl IntoView {
     }
 }
 
-/// The dots; a click on one selects its event.
-fn dots(state: TimelineState, marks: &[Mark], is_selected: Selector<usize>) -> impl IntoView {
+/// The dots; a click on one selects its event (drawn by the first paint
+/// too, as [`today`]).
+pub(crate) fn dots(
+    state: TimelineState,
+    marks: &[Mark],
+    is_selected: Selector<usize>,
+) -> impl IntoView {
     marks
         .iter()
         .map(|mark| {
