@@ -11,26 +11,32 @@
 // are compressed by the server on the fly.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|svg)$/i;
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) throw new Error('set TRUNK_STAGING_DIR or pass the build folder');
 
-if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
-  for (const name of await readdir(dir)) {
-    if (!HASHED.test(name)) continue;
-    const body = await readFile(join(dir, name));
-    const brotli = brotliCompressSync(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [constants.BROTLI_PARAM_MODE]: name.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-      },
-    });
-    const gzip = gzipSync(body, { level: 9 });
-    // A compressed copy only where it is smaller.
-    if (brotli.length < body.length) await writeFile(join(dir, `${name}.br`), brotli);
-    if (gzip.length < body.length) await writeFile(join(dir, `${name}.gz`), gzip);
+/** Writes `path.br` and `path.gz` beside `path`, each only where smaller. */
+export async function precompress(path) {
+  const body = await readFile(path);
+  const brotli = brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      [constants.BROTLI_PARAM_MODE]: path.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+    },
+  });
+  const gzip = gzipSync(body, { level: 9 });
+  if (brotli.length < body.length) await writeFile(`${path}.br`, brotli);
+  if (gzip.length < body.length) await writeFile(`${path}.gz`, gzip);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  if (!dir) throw new Error('set TRUNK_STAGING_DIR or pass the build folder');
+  if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
+    for (const name of await readdir(dir)) {
+      if (HASHED.test(name)) await precompress(join(dir, name));
+    }
   }
 }

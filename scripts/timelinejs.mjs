@@ -7,13 +7,12 @@
 // TimelineJS's script and style sheet precompressed like the app's hashed
 // files (brotli and gzip copies, brotli_static), the pages compressed on
 // the fly (gzip), as deploy/nginx.conf serves ours.
-import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { freePort, nginxConf } from '../tests/e2e/harness.mjs';
+import { freePort, startNginx } from '../tests/e2e/harness.mjs';
+import { precompress } from './precompress.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const PACKAGE = join(ROOT, 'node_modules', '@knight-lab', 'timelinejs');
@@ -68,32 +67,21 @@ export async function serveTimelineJs() {
   for (const file of FILES) {
     const to = join(root, 'tl', file);
     await copyFile(join(PACKAGE, 'dist', file), to);
-    const body = await readFile(to);
-    // As scripts/precompress.mjs writes the app's: brotli 11, gzip -9,
-    // each only where it is smaller.
-    const brotli = brotliCompressSync(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [constants.BROTLI_PARAM_MODE]: /\.(?:js|css|svg)$/.test(file) ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
-      },
-    });
-    const gzip = gzipSync(body, { level: 9 });
-    if (brotli.length < body.length) await writeFile(`${to}.br`, brotli);
-    if (gzip.length < body.length) await writeFile(`${to}.gz`, gzip);
+    await precompress(to);
   }
   const port = await freePort();
-  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
   // deploy/nginx.conf's compression and caching, for these files.
-  await writeFile(join(tmp, 'nginx.conf'), nginxConf(tmp, `
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = await startNginx(tmp, `
   server {
     listen 127.0.0.1:${port};
     root ${root};
     charset utf-8;
     charset_types text/css application/javascript application/json image/svg+xml;
+    brotli on;
+    brotli_types text/css application/javascript text/javascript application/json image/svg+xml;
     gzip on;
     gzip_comp_level 6;
-    gzip_min_length 256;
     gzip_vary on;
     gzip_types text/css application/javascript text/javascript application/json image/svg+xml;
     location /tl/ {
@@ -102,23 +90,12 @@ export async function serveTimelineJs() {
       add_header Cache-Control "public, max-age=31536000, immutable" always;
     }
     location / { add_header Cache-Control "no-cache" always; }
-  }`));
-  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise((ok) => nginx.on('exit', ok));
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {}
-    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${await readFile(join(tmp, 'error.log'), 'utf8').catch(() => '')}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
+  }`, url);
   return {
     url,
     bare: `${url}bare.html`,
     close: async () => {
-      nginx.kill('SIGQUIT');
-      await exited;
+      await stop();
       await rm(tmp, { recursive: true, force: true });
     },
   };

@@ -127,6 +127,30 @@ function run(command, args, cwd) {
 }
 
 /**
+ * Starts Debian's nginx in `tmp` with `server` as its http block's content
+ * (nginxConf), and waits until `url` answers. Resolves to its stop().
+ */
+export async function startNginx(tmp, server, url) {
+  // Debian's dynamic modules (brotli), loaded as Debian's own nginx.conf
+  // does; their `modules/` paths are relative to the prefix.
+  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
+  await writeFile(join(tmp, 'nginx.conf'), nginxConf(tmp, server));
+  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((ok) => nginx.on('exit', ok));
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {}
+    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${await readFile(join(tmp, 'error.log'), 'utf8').catch(() => '')}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return async () => {
+    nginx.kill('SIGQUIT');
+    await exited;
+  };
+}
+
+/**
  * Serves the release build through a real nginx (Debian's), configured by
  * the project's own deploy/nginx.conf with only `listen` and `root` set for
  * the test, and the build's generated maps (`dir`'s nginx/, else the
@@ -148,25 +172,11 @@ export async function serve(dir = DIST, { publicUrl = false } = {}) {
     .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dir};`);
   if (replaced === server || !replaced.includes(`root ${dir};`)) throw new Error('deploy/nginx.conf has no listen/root line to set');
   server = replaced;
-  // Debian's dynamic modules (brotli_static), loaded as Debian's own
-  // nginx.conf does; their `modules/` paths are relative to the prefix.
-  await symlink('/usr/lib/nginx/modules', join(tmp, 'modules')).catch(() => {});
-  const conf = nginxConf(tmp, server);
-  await writeFile(join(tmp, 'nginx.conf'), conf);
-  const nginx = spawn(process.env.NGINX ?? '/usr/sbin/nginx', ['-p', tmp, '-c', join(tmp, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise((ok) => nginx.on('exit', ok));
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {}
-    if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${await readFile(join(tmp, 'error.log'), 'utf8').catch(() => '')}`);
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
+  const stop = await startNginx(tmp, server, url);
   return {
     url,
     close: async () => {
-      nginx.kill('SIGQUIT');
-      await exited;
+      await stop();
       if (copy) await rm(copy, { recursive: true, force: true });
     },
   };
