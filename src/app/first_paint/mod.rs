@@ -98,12 +98,11 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let mut state =
         TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
     state.first_paint = true;
-    let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
-    let total = timeline.entries.len();
+    let (range, total, shown) = untrack(|| state.shown_page());
     let page = Page {
         entries: &timeline.entries,
         shown: &shown,
-        first: 0,
+        first: range.start,
         total,
         today: Some(today),
         lang,

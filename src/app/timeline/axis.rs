@@ -69,10 +69,7 @@ pub(crate) fn AxisNav(
                     // Re-rendered when the page, the filter, the zoom or the
                     // frame's width changes, never for a move within the
                     // page; the work is the page's, not the data's.
-                    let page = state.page.get();
-                    let (total, shown) = state.visible.with(|v| {
-                        (v.len(), v.get(page.clone()).map(<[usize]>::to_vec).unwrap_or_default())
-                    });
+                    let (page, total, shown) = state.shown_page();
                     if shown.is_empty() {
                         return view! {
                             <p class="empty">

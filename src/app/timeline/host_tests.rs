@@ -184,12 +184,11 @@ fn app_axis(timeline: &Timeline, lang: Lang) -> Vec<String> {
     let html = Owner::new().with(|| {
         let state =
             TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
-        let shown: Vec<usize> = (0..timeline.entries.len().min(MARKERS_PER_PAGE)).collect();
-        let total = timeline.entries.len();
+        let (range, total, shown) = untrack(|| state.shown_page());
         let page = Page {
             entries: &timeline.entries,
             shown: &shown,
-            first: 0,
+            first: range.start,
             total,
             today: Some(days_from_civil(2026, 11, 29)),
             lang,

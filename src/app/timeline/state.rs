@@ -156,6 +156,21 @@ impl TimelineState {
         self.visible.with(|v| v.binary_search(&selected).is_ok())
     }
 
+    /// The markers on the axis now: the page's positions in `visible`, how
+    /// many events are shown in all, and the page's events (tracked).
+    pub fn shown_page(&self) -> (Range<usize>, usize, Vec<usize>) {
+        let page = self.page.get();
+        let (total, shown) = self.visible.with(|v| {
+            (
+                v.len(),
+                v.get(page.clone())
+                    .map(<[usize]>::to_vec)
+                    .unwrap_or_default(),
+            )
+        });
+        (page, total, shown)
+    }
+
     /// Applies a new filter; a hidden selection falls back to the first
     /// shown event. The announcement says how many events are shown and,
     /// when the selection moved, which one is selected now.
