@@ -9,8 +9,8 @@ pub mod clock;
 pub mod dom;
 pub mod embed;
 pub mod fetch;
-/// Run by the build on the host (`src/bin/postbuild.rs`, which is also
-/// checked for wasm32: so it compiles there too, unused by the app).
+/// Run by the build on the host (`src/bin/postbuild.rs`); not in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod first_paint;
 pub mod takeover;
 pub mod timeline;
@@ -265,6 +265,12 @@ fn LanguageSwitcher(
     }
 }
 
+/// A note on what works without the app: the first paint's, and the saved
+/// list's when the data cannot load.
+pub(crate) fn static_note(text: &'static str) -> impl IntoView {
+    view! { <p class="static-note">{text}</p> }
+}
+
 /// The reader-facing sentence for a load failure, as escaped HTML: the
 /// parser's own words (English) inside it are marked `lang="en"`.
 fn failure_message(error: &FetchError, t: &Texts) -> String {
@@ -357,7 +363,7 @@ fn LoadFailure(
         </div>
         {saved.map(|list| view! {
             <section class="saved-list" {..dom::attr("aria-label", t.saved_list)}>
-                <p class="static-note">{t.saved_list}</p>
+                {static_note(t.saved_list)}
                 <div inner_html=list></div>
             </section>
         })}

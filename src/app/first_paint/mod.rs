@@ -6,12 +6,9 @@
 //! (`src/bin/postbuild.rs` puts it in `index.html`, one page per
 //! language). The components are drawn with
 //! [`TimelineState::before_app`], the one parameter for what the first
-//! paint needs otherwise (below). The markers are the app's too
-//! ([`marker_links`]), and so are the terms, the bars, today's line, the
-//! leaders and the dots ([`terms`], [`extents`], [`today`], [`leaders`],
-//! [`dots`], drawn per band, their `style` positions moved into the sheet
-//! by `Sheet::placed_bands`); the ticks and the term names are still
-//! written here as text, from the same drawing the app's `scale.rs` draws.
+//! paint needs otherwise (below). The axis is the app's [`Axis`] too,
+//! drawn once per band of frame widths, its `style` positions moved into
+//! the sheet by `Sheet::placed_bands`.
 //!
 //! - **Positions.** The strict Content Security Policy forbids `style`
 //!   attributes in markup, so every position goes into a generated style
@@ -51,17 +48,11 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 use crate::app::embed::embed_button;
-use crate::app::timeline::{
-    dots, extents, header, keys_hint, leaders, marker_links, terms, today, AxisNav, Detail,
-    Filters, TimelineState,
-};
-use crate::app::toolbar;
+use crate::app::timeline::{header, keys_hint, Axis, AxisNav, Detail, Filters, TimelineState};
+use crate::app::{static_note, toolbar};
 use crate::i18n::texts;
-use crate::model::layout::fixed;
-use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{Lang, Options, Timeline};
-use crate::render::drawing::{draw, percent, Drawing, Page, BAND, WIDEST_FRAME};
-use crate::render::escape_html;
+use crate::render::drawing::{draw, Drawing, Page, BAND, WIDEST_FRAME};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -78,7 +69,6 @@ pub struct FirstPaint {
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     // The selectors' render effects spawn a task (never polled here).
-    #[cfg(not(target_arch = "wasm32"))]
     let _ = any_spawner::Executor::init_futures_executor();
     Owner::new().with(|| paint(timeline, lang, today))
 }
@@ -124,25 +114,17 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
         embed_button(t, true, |_| {}),
     )));
     html.push_str(&html_of(header(timeline, lang)));
-    let _ = write!(
-        html,
-        "<p class=\"static-note\">{}</p>",
-        escape_html(t.static_note)
-    );
+    html.push_str(&html_of(static_note(t.static_note)));
     html.push_str(&html_of(view! { <Filters state /> }));
     let mut sheet = Sheet::default();
     // The landmark, its page bar, frame and tools are the app's; the axis
-    // in the frame is written here, its positions in the sheet.
-    let mut drawn_axis = String::new();
-    if !shown.is_empty() {
-        axis(&mut drawn_axis, &mut sheet, state, &bands, total);
-    }
-    // (Host only: this module also compiles for wasm32, where the
-    // postbuild binary is only checked, never run.)
-    #[cfg(not(target_arch = "wasm32"))]
-    state
-        .drawn_axis
-        .set_value(Some((drawn_axis, bands[0].1.level)));
+    // in the frame is drawn per band, its positions in the sheet.
+    let drawn = if shown.is_empty() {
+        String::new()
+    } else {
+        axis(&mut sheet, state, &bands, total)
+    };
+    state.drawn_axis.set_value(Some((drawn, bands[0].1.level)));
     html.push_str(&html_of(
         view! { <AxisNav state zoom=None sync_url=false /> },
     ));
@@ -156,49 +138,21 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
 
 /// The rules of the generated style sheet: for each element (class `q<n>`,
 /// `n` its place here), its declarations in each band (one for all bands
-/// when they never change), and what the main style sheet already gives it
-/// (no rule needed in the widest band).
+/// when they never change).
 #[derive(Default)]
 struct Sheet {
-    rules: Vec<(Vec<String>, &'static str)>,
+    rules: Vec<Vec<String>>,
 }
 
 type Bands = [(Option<u32>, Drawing)];
 
 impl Sheet {
-    fn push(&mut self, per_band: Vec<String>, default: &'static str) -> String {
-        self.rules.push((per_band, default));
-        format!("q{}", self.rules.len() - 1)
-    }
-
-    /// A class whose declarations follow the band: `decl` of each band's
-    /// drawing (`default`: what `style/main.css` gives anyway).
-    fn varying(
-        &mut self,
-        bands: &Bands,
-        default: &'static str,
-        decl: impl Fn(&Drawing) -> String,
-    ) -> String {
-        self.push(bands.iter().map(|(_, d)| decl(d)).collect(), default)
-    }
-
-    /// A class whose declarations are the same in every band.
-    fn fixed(&mut self, decl: String) -> String {
-        self.push(vec![decl], "")
-    }
-
-    /// `html`, drawn by the app's components with their positions in
-    /// `style` attributes (the same in every band), with each element's
-    /// `style` moved into a class of its own here.
-    fn placed(&mut self, html: String) -> String {
-        self.placed_bands(&[html])
-    }
-
-    /// The same drawn once per band (`per_band`, the widest first), the
-    /// same elements in each: the widest's markup, each element's `style`
-    /// of each band moved into a class of its own here.
+    /// The same drawn by the app's components once per band (`per_band`,
+    /// the widest first), the same elements in each, their positions in
+    /// `style` attributes: the widest's markup, each element's `style` of
+    /// each band moved into a class of its own here.
     fn placed_bands(&mut self, per_band: &[String]) -> String {
-        // Each band's tags, split into (before, style, after) the `style`.
+        // Each band's tags, split into (the tag less its `style`, the style).
         let split = |html: &str| -> Vec<(String, String)> {
             html.split('<')
                 .map(|tag| match tag.split_once(" style=\"") {
@@ -215,28 +169,38 @@ impl Sheet {
         };
         let bands: Vec<_> = per_band.iter().map(|h| split(h)).collect();
         let mut out = String::new();
-        for (n, (tag, decl)) in bands[0].iter().enumerate() {
+        for (n, (tag, _)) in bands[0].iter().enumerate() {
             if n > 0 {
                 out.push('<');
             }
-            let decls: Vec<String> = bands.iter().map(|b| b[n].1.clone()).collect();
-            assert!(bands.iter().all(|b| b[n].0 == *tag), "{per_band:?}");
-            if decl.is_empty() {
+            assert!(
+                bands
+                    .iter()
+                    .all(|b| b.len() == bands[0].len() && b[n].0 == *tag),
+                "every band draws the same elements: {per_band:?}"
+            );
+            let mut decls: Vec<String> = bands.iter().map(|b| b[n].1.clone()).collect();
+            if decls.iter().all(String::is_empty) {
                 out.push_str(tag);
                 continue;
             }
-            let class = if decls.iter().all(|d| d == decl) {
-                self.fixed(decl.clone())
-            } else {
-                self.push(decls, "")
-            };
-            match tag.split_once("class=\"") {
-                Some((head, classes)) => {
-                    let (names, tail) = classes.split_once('"').unwrap_or((classes, ""));
-                    let _ = write!(out, "{head}class=\"{names} {class}\"{tail}");
-                }
-                None => out.push_str(tag),
+            // A band's rule overrides the wider bands' rules, property by
+            // property: one without a property another band sets could not
+            // take it back.
+            assert!(
+                decls.iter().all(|d| !d.is_empty()),
+                "a style set in every band or in none: {tag}"
+            );
+            if decls.iter().all(|d| *d == decls[0]) {
+                decls.truncate(1);
             }
+            self.rules.push(decls);
+            let class = format!("q{}", self.rules.len() - 1);
+            let (head, classes) = tag
+                .split_once("class=\"")
+                .unwrap_or_else(|| panic!("a placed element has a class: {tag}"));
+            let (names, tail) = classes.split_once('"').unwrap_or((classes, ""));
+            let _ = write!(out, "{head}class=\"{names} {class}\"{tail}");
         }
         out
     }
@@ -247,10 +211,9 @@ impl Sheet {
         let mut css = String::new();
         for (b, max) in bands.iter().enumerate() {
             let mut rules = String::new();
-            for (n, (per_band, default)) in self.rules.iter().enumerate() {
+            for (n, per_band) in self.rules.iter().enumerate() {
                 let at = |b: usize| per_band[b.min(per_band.len() - 1)].as_str();
-                let before = if b == 0 { default } else { at(b - 1) };
-                if at(b) != before {
+                if b == 0 || at(b) != at(b - 1) {
                     let _ = write!(rules, ".q{n}{{{}}}", at(b));
                 }
             }
@@ -267,103 +230,49 @@ impl Sheet {
     }
 }
 
-/// The axis frame (no tab stop), the drawing, and the markers as links to
-/// their cards (the first only looks selected: `.selected`, no `aria-current`).
-fn axis(html: &mut String, sheet: &mut Sheet, state: TimelineState, bands: &Bands, total: usize) {
-    let widest = &bands[0].1;
-    let zoom = sheet.varying(bands, "", |d| {
-        format!("--zoom:{}", fixed(d.level.factor(), 2))
-    });
-    let _ = write!(
-        html,
-        "<div class=\"axis {zoom}{}\"><div class=\"axis-scale\" aria-hidden=\"true\">",
-        if total > MARKERS_PER_PAGE {
-            " paged"
-        } else {
-            ""
-        },
-    );
-    // Ticks: a name is written if some band shows it, and hidden where it
-    // is not shown or sits left of its tick (the closing year).
-    for (n, tick) in widest.ticks.iter().enumerate() {
-        let pos = sheet.fixed(format!("--pos:{}", percent(tick.pos)));
-        let kind = if tick.major {
-            "year-tick"
-        } else {
-            "month-tick"
-        };
-        let name = bands.iter().find_map(|(_, d)| {
-            let tick = &d.ticks[n];
-            tick.shown.then(|| tick.name.clone()).flatten()
-        });
-        let _ = write!(html, "<span class=\"{kind} {pos}\">");
-        if let Some(name) = name {
-            let label = sheet.varying(bands, TICK_NAME, |d| {
-                let tick = &d.ticks[n];
-                match (tick.shown, tick.flip) {
-                    (false, _) => "display:none".into(),
-                    (true, true) => "display:inline;left:auto;right:4px;padding:0 0 0 2px".into(),
-                    (true, false) => TICK_NAME.into(),
-                }
-            });
-            let _ = write!(
-                html,
-                "<span class=\"tick-label {label}\">{}</span>",
-                escape_html(&name)
-            );
-        }
-        html.push_str("</span>");
-    }
-    html.push_str(&sheet.placed(html_of(terms(widest))));
-    for (n, label) in widest.term_labels.iter().enumerate() {
-        if !bands.iter().any(|(_, d)| d.term_labels[n].shown) {
-            continue;
-        }
-        let class = sheet.varying(bands, "", |d| {
-            let l = &d.term_labels[n];
-            let at = match (l.left, l.right) {
-                (Some(left), _) => format!("left:{}", percent(left)),
-                (_, right) => format!("right:{}", percent(right.unwrap_or(0.0))),
-            };
-            let shown = if l.shown { "inline" } else { "none" };
-            format!("{at};display:{shown}")
-        });
-        let _ = write!(
-            html,
-            "<span class=\"term-label {class}\">{}</span>",
-            escape_html(&label.name)
-        );
-    }
-    html.push_str(&sheet.placed(html_of(extents(widest))));
-    let todays: Vec<String> = bands.iter().map(|(_, d)| html_of(today(d))).collect();
-    html.push_str(&sheet.placed_bands(&todays));
-    html.push_str("<span class=\"axis-line\"></span>");
-    let lines: Vec<String> = bands.iter().map(|(_, d)| html_of(leaders(d))).collect();
-    html.push_str(&sheet.placed_bands(&lines));
-    let is_selected = Selector::new(move || state.selected.get());
-    let dotted: Vec<String> = bands
-        .iter()
-        .map(|(_, d)| html_of(dots(state, &d.marks, is_selected.clone())))
+/// The axis of the page, as the app's [`Axis`] draws it in each band (the
+/// markers links to their cards, the first only looking selected:
+/// `.selected`, no `aria-current`), its positions moved into the sheet.
+fn axis(sheet: &mut Sheet, state: TimelineState, bands: &Bands, total: usize) -> String {
+    let per_band: Vec<String> = named_alike(bands)
+        .into_iter()
+        .map(|drawing| html_of(view! { <Axis state total drawing /> }))
         .collect();
-    html.push_str(&sheet.placed_bands(&dotted));
-    html.push_str("</div>");
-    let width = sheet.varying(bands, "", |d| {
-        format!("--label-w:{}px", fixed(d.label_width, 1))
-    });
-    let _ = write!(html, "<ol class=\"markers {width}\">");
-    let places: Vec<String> = (0..widest.marks.len())
-        .map(|n| {
-            sheet.varying(bands, "", |d| {
-                format!("--pos:{}", percent(d.marks[n].label))
-            })
-        })
-        .collect();
-    html.push_str(&html_of(marker_links(state, &widest.marks, &places, total)));
-    html.push_str("</ol></div>");
+    sheet.placed_bands(&per_band)
 }
 
-/// What `style/main.css` gives a tick's name: right of its tick.
-const TICK_NAME: &str = "display:inline;left:4px;right:auto;padding:0 2px 0 0";
+/// The bands' drawings with the same names on their ticks, so that each
+/// band draws the same elements: a tick named in some band is named in
+/// each (the app draws a name it does not show hidden), with the name the
+/// bands that show one show.
+fn named_alike(bands: &Bands) -> Vec<Drawing> {
+    let mut drawings: Vec<Drawing> = bands.iter().map(|(_, d)| d.clone()).collect();
+    let ticks = drawings[0].ticks.len();
+    assert!(
+        drawings.iter().all(|d| d.ticks.len() == ticks),
+        "every band draws the same ticks"
+    );
+    for n in 0..ticks {
+        let of = |shown: bool| {
+            drawings
+                .iter()
+                .map(|d| &d.ticks[n])
+                .find(|t| t.name.is_some() && (t.shown || !shown))
+                .and_then(|t| t.name.clone())
+        };
+        let name = of(true).or_else(|| of(false));
+        for d in &mut drawings {
+            let tick = &mut d.ticks[n];
+            assert!(
+                !tick.shown || tick.name == name,
+                "two bands show different names on one tick: {:?}, {name:?}",
+                tick.name
+            );
+            tick.name = name.clone();
+        }
+    }
+    drawings
+}
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,8 @@
 use super::*;
 use crate::model::date::days_from_civil;
 use crate::model::load;
+use crate::model::nav::MARKERS_PER_PAGE;
+use crate::render::escape_html;
 
 #[test]
 fn the_first_paint_holds_every_marker_and_card_and_no_inline_style() {

@@ -170,7 +170,7 @@ fn marker_button(
 /// share the list's node ref and the two selectors made here (the drawing
 /// and each marker are functions of their own).
 #[component]
-pub(super) fn Axis(
+pub(crate) fn Axis(
     state: TimelineState,
     /// How many events are shown, on every page.
     total: usize,
@@ -229,7 +229,15 @@ pub(super) fn Axis(
                     position: first + n,
                     total,
                 };
-                Some(marker.view(mark, is_selected.clone(), is_tab_stop.clone()))
+                let button = marker.view(mark, is_selected.clone(), is_tab_stop.clone());
+                // The wasm never draws the links.
+                #[cfg(not(target_arch = "wasm32"))]
+                let button = if state.before_app() {
+                    marker.link(mark).into_any()
+                } else {
+                    button.into_any()
+                };
+                Some(button)
             })
             .collect_view();
         view! {
@@ -320,12 +328,14 @@ impl Marker<'_> {
 
     /// The list item as the first paint draws it: the button a link to its
     /// event's card (`:target`), the first only looking selected
-    /// (`.selected`, no `aria-current`), its position the class `place`.
-    fn link(&self, mark: &Mark, place: &str) -> impl IntoView {
+    /// (`.selected`, no `aria-current`).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn link(&self, mark: &Mark) -> impl IntoView {
         let id = self.entry.event.id.clone();
         view! {
             <li
-                class=format!("{} {place}", self.class(mark))
+                class=self.class(mark)
+                style=pos(mark.label)
                 {..dom::attr_string("aria-setsize", self.total.to_string())}
                 {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
             >
@@ -340,33 +350,6 @@ impl Marker<'_> {
             </li>
         }
     }
-}
-
-/// The markers of the first paint's page (`marks`, from the first of the
-/// `total` events), each placed by its class in `places`
-/// (`crate::app::first_paint`).
-pub(crate) fn marker_links(
-    state: TimelineState,
-    marks: &[Mark],
-    places: &[String],
-    total: usize,
-) -> impl IntoView {
-    state.timeline.with_value(|timeline| {
-        marks
-            .iter()
-            .zip(places)
-            .enumerate()
-            .map(|(n, (mark, place))| {
-                let marker = Marker {
-                    state,
-                    entry: &timeline.entries[mark.index],
-                    position: n,
-                    total,
-                };
-                marker.link(mark, place)
-            })
-            .collect_view()
-    })
 }
 
 /// Keeps the frame measured and the keyboard's marker in view; a marker

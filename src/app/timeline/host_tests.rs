@@ -201,13 +201,6 @@ fn app_axis(timeline: &Timeline, lang: Lang) -> Vec<String> {
     structure(&html)
 }
 
-/// The marker list of the default view as the app draws it.
-fn app_markers(timeline: &Timeline, lang: Lang) -> Vec<String> {
-    let tree = app_axis(timeline, lang);
-    let list = tree.iter().position(|e| e == "ol.markers").unwrap();
-    tree[list..].to_vec()
-}
-
 /// The first paint's structure, less its classes of position (`q<n>`).
 fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
     structure(&first_paint(timeline, lang, days_from_civil(2026, 11, 29)).html)
@@ -222,49 +215,30 @@ fn paint_structure(timeline: &Timeline, lang: Lang) -> Vec<String> {
 }
 
 #[test]
-fn the_first_paint_draws_the_scale_marks_as_the_app_does() {
-    // The elements of the scale drawn by the app's `scale::terms`,
-    // `scale::extents`, `scale::today`, `scale::leaders` and `scale::dots`,
-    // in order, with their classes.
-    let drawn = |tree: &[String]| -> Vec<String> {
-        let kind = |e: &str| e.split('.').nth(1).unwrap_or("").to_string();
-        tree.iter()
-            .filter(|e| {
-                [
-                    "term",
-                    "term-derived",
-                    "extent",
-                    "today",
-                    "today-label",
-                    "leader",
-                    "dot",
-                ]
-                .contains(&kind(e).as_str())
-            })
-            .cloned()
-            .collect()
-    };
+fn the_first_paint_draws_the_axis_as_the_app_does_but_with_links() {
     let timeline = shipped();
     for lang in Lang::ALL {
-        let app = drawn(&app_axis(&timeline, lang));
-        assert!(app.iter().any(|e| e.starts_with("span.extent")), "{app:?}");
-        assert!(app.iter().any(|e| e == "span.term-derived"), "{app:?}");
-        assert!(app.iter().any(|e| e == "span.today-label"), "{app:?}");
-        assert!(app.iter().any(|e| e.starts_with("svg.leader")), "{app:?}");
-        assert!(app.iter().any(|e| e.ends_with("dot.selected")), "{app:?}");
-        assert_eq!(app, drawn(&paint_structure(&timeline, lang)));
-    }
-}
-
-#[test]
-fn the_first_paint_draws_the_markers_as_the_app_does_but_as_links() {
-    let timeline = shipped();
-    for lang in Lang::ALL {
-        let app = app_markers(&timeline, lang);
+        let app = app_axis(&timeline, lang);
+        // The scale: its ticks and their names, terms and their names,
+        // bars, today, leaders and dots.
+        for drawn in [
+            "span.year-tick",
+            "span.tick-label",
+            "span.term",
+            "span.term-derived",
+            "span.term-label",
+            "span.extent",
+            "span.today-label",
+            "svg.leader",
+            "span.dot.selected",
+            "ol.markers",
+        ] {
+            assert!(app.iter().any(|e| e.starts_with(drawn)), "{drawn}: {app:?}");
+        }
         let paint = paint_structure(&timeline, lang);
-        let list = paint.iter().position(|e| e == "ol.markers").unwrap();
+        let axis = paint.iter().position(|e| e == "div.axis").unwrap();
         let tools = paint.iter().position(|e| e == "div.axis-tools").unwrap();
-        let paint = &paint[list..tools];
+        let paint = &paint[axis..tools];
         assert_eq!(app.len(), paint.len(), "{app:?}\n{paint:?}");
         // Element by element the same, but for the buttons: links to their
         // cards before the app, the first looking selected.

@@ -47,10 +47,9 @@ use print::print_list;
 pub(crate) use state::TimelineState;
 
 /// What the build-time first paint draws with (`crate::app::first_paint`).
-pub(crate) use {
-    axis::marker_links, axis::AxisNav, detail::Detail, scale::dots, scale::extents, scale::leaders,
-    scale::terms, scale::today,
-};
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use axis::Axis;
+pub(crate) use {axis::AxisNav, detail::Detail};
 
 use crate::model::nav::MARKERS_PER_PAGE;
 

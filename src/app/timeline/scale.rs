@@ -1,9 +1,8 @@
 //! The axis's drawing, hidden from assistive technology (the markers say
 //! it all in words): a thin view of [`Drawing`], which decides where every
 //! tick, band, bar, dot and label goes and which names are shown (the
-//! build-time first paint draws the terms, bars, today, leaders and dots with
-//! the functions below, and writes the rest as text for now:
-//! `crate::app::first_paint`).
+//! build-time first paint draws it with the same functions, once per band
+//! of frame widths: `crate::app::first_paint`).
 
 use leptos::prelude::*;
 
@@ -24,10 +23,11 @@ pub(super) fn scale(
     is_selected: Selector<usize>,
 ) -> impl IntoView {
     let ticks = drawing.ticks.iter().map(tick).collect_view();
+    // Every name is drawn, those not shown hidden: the first paint draws
+    // each band with the names of all (`crate::app::first_paint`).
     let term_labels = drawing
         .term_labels
         .iter()
-        .filter(|label| label.shown)
         .map(|label| {
             view! {
                 <span
@@ -38,6 +38,7 @@ pub(super) fn scale(
                         (Some(left), _) => ("left", percent(left)),
                         (None, right) => ("right", percent(right.unwrap_or(0.0))),
                     }
+                    style:display=shown(label.shown)
                 >
                     {label.name.clone()}
                 </span>
@@ -58,10 +59,8 @@ pub(super) fn scale(
     }
 }
 
-/// The terms of the partnership, as bands along the axis (the first paint
-/// draws these too, its positions moved into its style sheet:
-/// `crate::app::first_paint`).
-pub(crate) fn terms(drawing: &Drawing) -> impl IntoView {
+/// The terms of the partnership, as bands along the axis.
+fn terms(drawing: &Drawing) -> impl IntoView {
     drawing
         .terms
         .iter()
@@ -75,9 +74,8 @@ pub(crate) fn terms(drawing: &Drawing) -> impl IntoView {
         .collect_view()
 }
 
-/// The events' extents, as bars along the axis (drawn by the first paint
-/// too, as [`terms`]).
-pub(crate) fn extents(drawing: &Drawing) -> impl IntoView {
+/// The events' extents, as bars along the axis.
+fn extents(drawing: &Drawing) -> impl IntoView {
     drawing
         .extents
         .iter()
@@ -95,9 +93,8 @@ pub(crate) fn extents(drawing: &Drawing) -> impl IntoView {
         .collect_view()
 }
 
-/// Today's line and its name (drawn by the first paint too, as [`terms`],
-/// its name's place following the frame's width).
-pub(crate) fn today(drawing: &Drawing) -> impl IntoView {
+/// Today's line and its name.
+fn today(drawing: &Drawing) -> impl IntoView {
     drawing.today.as_ref().map(|today| {
         view! {
             <span class="today" style=pos(today.pos)></span>
@@ -112,18 +109,40 @@ pub(crate) fn today(drawing: &Drawing) -> impl IntoView {
     })
 }
 
-/// A year or month tick, and its name if it has one.
+/// A year or month tick, and its name if it has one (hidden if not shown;
+/// `--flip: 1` puts it left of the tick, `style/main.css`).
 fn tick(tick: &Tick) -> impl IntoView {
-    let name = tick.name.clone().filter(|_| tick.shown);
+    let name = tick.name.clone().map(|name| {
+        view! {
+            <span
+                class="tick-label"
+                style:display=shown(tick.shown)
+                style=("--flip", if tick.flip { "1" } else { "0" })
+            >
+                {name}
+            </span>
+        }
+    });
     view! {
-        <span class=if tick.major { "year-tick" } else { "month-tick" } class:flip=tick.flip style=pos(tick.pos)>
-            {name.map(|n| view! { <span class="tick-label">{n}</span> })}
+        <span class=if tick.major { "year-tick" } else { "month-tick" } style=pos(tick.pos)>
+            {name}
         </span>
     }
 }
 
-/// The leader lines (drawn by the first paint too, as [`today`]).
-pub(crate) fn leaders(drawing: &Drawing) -> impl IntoView {
+/// A name's `display`: always set, shown or not, so that the first paint's
+/// rule for a band where it shows overrides the rule of a band where it
+/// does not (an absolutely placed `inline` box is laid out as a block).
+fn shown(shown: bool) -> &'static str {
+    if shown {
+        "inline"
+    } else {
+        "none"
+    }
+}
+
+/// The leader lines.
+fn leaders(drawing: &Drawing) -> impl IntoView {
     drawing.marks.iter().map(leader).collect_view()
 }
 
@@ -146,13 +165,8 @@ fn leader(mark: &Mark) -> impl IntoView {
     }
 }
 
-/// The dots; a click on one selects its event (drawn by the first paint
-/// too, as [`today`]).
-pub(crate) fn dots(
-    state: TimelineState,
-    marks: &[Mark],
-    is_selected: Selector<usize>,
-) -> impl IntoView {
+/// The dots; a click on one selects its event.
+fn dots(state: TimelineState, marks: &[Mark], is_selected: Selector<usize>) -> impl IntoView {
     marks
         .iter()
         .map(|mark| {
