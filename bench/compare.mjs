@@ -13,6 +13,11 @@
 //
 // EXTRA=name=dir,… adds other builds (e.g. a variant of dist/ under test)
 // to every round, each served like ours: options measured in the same run.
+// PROFILES=desktop,phone,phone-cpu picks the profiles (default: the first
+// two); `phone-cpu` is the phone's CPU without its network (4× slowdown,
+// no throttling), which parts the bytes' share of a phone's times from the
+// CPU's. A run with other profiles than the default prints its section
+// without writing bench/COMPARE.md.
 import { writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, PHONE } from '../tests/e2e/harness.mjs';
@@ -20,15 +25,23 @@ import { serveTimelineJs, version, LOCAL_ONLY, offHost } from '../scripts/timeli
 import { kb, ms, stats } from './figures.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const PROFILES = {
-  desktop: { context: { viewport: { width: 1280, height: 800 } } },
+const ALL_PROFILES = {
+  desktop: { label: 'desktop', context: { viewport: { width: 1280, height: 800 } } },
   phone: {
+    label: 'phone',
     context: PHONE,
     cpu: 4,
     // 1.6 Mbps down, 750 kbps up (Lighthouse's slow 4G), in bytes per second.
     network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
   },
+  'phone-cpu': { label: 'phone CPU only', context: PHONE, cpu: 4 },
 };
+const DEFAULT_PROFILES = 'desktop,phone';
+const chosen = process.env.PROFILES ?? DEFAULT_PROFILES;
+const PROFILES = Object.fromEntries(chosen.split(',').map((name) => {
+  if (!ALL_PROFILES[name]) throw new Error(`PROFILES: no profile ${name} (${Object.keys(ALL_PROFILES).join(', ')})`);
+  return [name, ALL_PROFILES[name]];
+}));
 // What "held back" keeps from arriving: the WebAssembly, the wasm-bindgen
 // JS and the boot loader. Blocked in Chromium's network stack
 // (Network.setBlockedURLs), so no other request is intercepted.
@@ -207,15 +220,16 @@ const cells = (target, key) => Object.keys(PROFILES).map((p) => {
   const b = median(p, 'timelinejs', key);
   return `${fig(key, a)} | ${fig(key, b)} | ${key === 'tbt' ? '' : ratio(a, b)}`;
 }).join(' | ');
+const labels = Object.values(PROFILES).map((p) => p.label);
 const table = [
-  '| measure | desktop: ours | TimelineJS3 | ratio | phone: ours | TimelineJS3 | ratio |',
-  '|---|---:|---:|---:|---:|---:|---:|',
+  `| measure | ${labels.map((l) => `${l}: ours | TimelineJS3 | ratio`).join(' | ')} |`,
+  `|---|${labels.map(() => '---:|---:|---:|').join('')}`,
   ...KEYS.map(([key, label]) => `| ${label} | ${cells('ours', key)} |`),
 ].join('\n');
 const per = (f) => Object.keys(PROFILES).map(f).join(' | ');
 const floorRows = [
-  '| | desktop | phone |',
-  '|---|---:|---:|',
+  `| | ${labels.join(' | ')} |`,
+  `|---|${labels.map(() => '---:|').join('')}`,
   `| the bare page (one heading): first contentful paint, ms | ${per((p) => ms(median(p, 'bare', 'fcp')))} |`,
   `| our first contentful paint ÷ the bare page's | ${per((p) => ratio(median(p, 'ours', 'fcp'), median(p, 'bare', 'fcp')))} |`,
   `| ours, the app held back: first contentful paint, ms | ${per((p) => ms(median(p, 'held', 'fcp')))} |`,
@@ -236,7 +250,7 @@ precompressed brotli. Medians of ${RUNS} loads each, after a warm-up round;
 loads alternate (ours, ours held back, TimelineJS3, the bare page; each
 round starts one further on). Desktop:
 1280×800. Phone: 390×844 with mobile emulation, 4× CPU slowdown and slow
-4G (1.6 Mbps down, 150 ms round trip). Load average (1, 5, 15 min): ${loadBefore}
+4G (1.6 Mbps down, 150 ms round trip).${PROFILES['phone-cpu'] ? ' Phone CPU only: the phone without its network throttling.' : ''} Load average (1, 5, 15 min): ${loadBefore}
 at the start, ${loadAfter} at the end.
 
 ${table}
@@ -258,4 +272,4 @@ the app had taken the first paint over by the next frame; "kept": the app, once 
 that event \`aria-current="true"\` and its card open.${failures.length ? ` Loads that did not settle within 60 s (left out): ${failures.join(', ')}.` : ''}${refused.length ? `\n\nRefused requests to other hosts: ${[...new Set(refused)].join(', ')}.` : ' No request left 127.0.0.1.'}
 `;
 console.log(report);
-await writeFile(new URL('COMPARE.md', import.meta.url), report);
+if (chosen === DEFAULT_PROFILES) await writeFile(new URL('COMPARE.md', import.meta.url), report);
