@@ -52,7 +52,7 @@ use crate::app::timeline::{header, keys_hint, Axis, AxisNav, Detail, Filters, Ti
 use crate::app::{static_note, toolbar};
 use crate::i18n::texts;
 use crate::model::{Lang, Options, Timeline};
-use crate::render::drawing::{draw, Drawing, Page, BAND, WIDEST_FRAME};
+use crate::render::drawing::{draw, Drawing, BAND, WIDEST_FRAME};
 
 /// The narrowest frame with a horizontal axis: a window of 48rem less the
 /// page's padding (2rem) and a scroll bar.
@@ -88,24 +88,21 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let mut state =
         TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
     state.first_paint = true;
-    let (range, total, shown) = untrack(|| state.shown_page());
-    let page = Page {
-        entries: &timeline.entries,
-        shown: &shown,
-        first: range.start,
-        total,
-        today: Some(today),
-        lang,
-    };
     // The widest frame first, then each band of frame widths, narrower and
     // narrower ([`crate::render::drawing::layout_width`]): the frames
     // narrower than `below` pixels.
-    let mut bands: Vec<(Option<u32>, Drawing)> = vec![(None, draw(&page, WIDEST_FRAME, None))];
-    let mut below = WIDEST_FRAME;
-    while below > NARROWEST {
-        bands.push((Some(below as u32), draw(&page, below - BAND, None)));
-        below -= BAND;
-    }
+    let (bands, total, any) = untrack(|| {
+        state.with_page(today, |page| {
+            let mut bands: Vec<(Option<u32>, Drawing)> =
+                vec![(None, draw(page, WIDEST_FRAME, None))];
+            let mut below = WIDEST_FRAME;
+            while below > NARROWEST {
+                bands.push((Some(below as u32), draw(page, below - BAND, None)));
+                below -= BAND;
+            }
+            (bands, page.total, !page.shown.is_empty())
+        })
+    });
 
     let mut html = String::with_capacity(16 * 1024);
     html.push_str(&html_of(toolbar(
@@ -119,10 +116,10 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let mut sheet = Sheet::default();
     // The landmark, its page bar, frame and tools are the app's; the axis
     // in the frame is drawn per band, its positions in the sheet.
-    let drawn = if shown.is_empty() {
-        String::new()
-    } else {
+    let drawn = if any {
         axis(&mut sheet, state, &bands, total)
+    } else {
+        String::new()
     };
     state.drawn_axis.set_value(Some((drawn, bands[0].1.level)));
     html.push_str(&html_of(

@@ -18,7 +18,7 @@ use crate::model::layout::fixed;
 use crate::model::nav::{self, Step};
 use crate::model::zoom::Zoom;
 use crate::model::Entry;
-use crate::render::drawing::{draw, Drawing, Mark, Page, WIDEST_FRAME};
+use crate::render::drawing::{draw, Drawing, Mark, WIDEST_FRAME};
 
 /// The axis's landmark: the page bar, the axis of the page on screen in a
 /// frame that scrolls when zoomed (or a way out when the filters show
@@ -69,8 +69,14 @@ pub(crate) fn AxisNav(
                     // Re-rendered when the page, the filter, the zoom or the
                     // frame's width changes, never for a move within the
                     // page; the work is the page's, not the data's.
-                    let (page, total, shown) = state.shown_page();
-                    if shown.is_empty() {
+                    let drawn = state.with_page(today(), |page| {
+                        (!page.shown.is_empty()).then(|| {
+                            let (frame, chosen) =
+                                (zoom_state.layout_px.get(), zoom_state.chosen.get());
+                            (page.total, draw(page, frame, chosen))
+                        })
+                    });
+                    let Some((total, drawing)) = drawn else {
                         return view! {
                             <p class="empty">
                                 {t.no_match}
@@ -85,19 +91,7 @@ pub(crate) fn AxisNav(
                             </p>
                         }
                         .into_any();
-                    }
-                    let (frame, chosen) = (zoom_state.layout_px.get(), zoom_state.chosen.get());
-                    let drawing = state.timeline.with_value(|t| {
-                        let page = Page {
-                            entries: &t.entries,
-                            shown: &shown,
-                            first: page.start,
-                            total,
-                            today: Some(today()),
-                            lang: state.lang,
-                        };
-                        draw(&page, frame, chosen)
-                    });
+                    };
                     if zoom_state.drawn.get_untracked() != drawing.level {
                         zoom_state.drawn.set(drawing.level);
                     }

@@ -19,7 +19,7 @@ use crate::app::toolbar;
 use crate::model::date::days_from_civil;
 use crate::model::nav::MARKERS_PER_PAGE;
 use crate::model::{load, Lang, Options, Timeline};
-use crate::render::drawing::{draw, Page, WIDEST_FRAME};
+use crate::render::drawing::{draw, WIDEST_FRAME};
 
 fn shipped() -> Timeline {
     load(include_str!("../../../public/data/timeline.json")).unwrap()
@@ -184,16 +184,11 @@ fn app_axis(timeline: &Timeline, lang: Lang) -> Vec<String> {
     let html = Owner::new().with(|| {
         let state =
             TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
-        let (range, total, shown) = untrack(|| state.shown_page());
-        let page = Page {
-            entries: &timeline.entries,
-            shown: &shown,
-            first: range.start,
-            total,
-            today: Some(days_from_civil(2026, 11, 29)),
-            lang,
-        };
-        let drawing = draw(&page, WIDEST_FRAME, None);
+        let (total, drawing) = untrack(|| {
+            state.with_page(days_from_civil(2026, 11, 29), |page| {
+                (page.total, draw(page, WIDEST_FRAME, None))
+            })
+        });
         view! { <Axis state total drawing /> }
             .to_html()
             .replace("<!>", "")

@@ -15,6 +15,7 @@ use crate::i18n::{texts, Texts};
 use crate::model::nav::{self, Step};
 use crate::model::options::opening;
 use crate::model::{Filter, Lang, Options, Timeline};
+use crate::render::drawing::Page;
 
 /// The selection, the keyboard focus among markers, and the filter, with
 /// the moves between them. `Copy`, so every handler can hold it.
@@ -156,19 +157,30 @@ impl TimelineState {
         self.visible.with(|v| v.binary_search(&selected).is_ok())
     }
 
-    /// The markers on the axis now: the page's positions in `visible`, how
-    /// many events are shown in all, and the page's events (tracked).
-    pub fn shown_page(&self) -> (Range<usize>, usize, Vec<usize>) {
-        let page = self.page.get();
+    /// `f` of the page of shown events the axis draws now (tracked): its
+    /// events, their place among all shown, and today at `today` (a day
+    /// number). The app's axis, the first paint and the host tests draw
+    /// from it.
+    pub fn with_page<R>(&self, today: i64, f: impl FnOnce(&Page) -> R) -> R {
+        let range = self.page.get();
         let (total, shown) = self.visible.with(|v| {
             (
                 v.len(),
-                v.get(page.clone())
+                v.get(range.clone())
                     .map(<[usize]>::to_vec)
                     .unwrap_or_default(),
             )
         });
-        (page, total, shown)
+        self.timeline.with_value(|t| {
+            f(&Page {
+                entries: &t.entries,
+                shown: &shown,
+                first: range.start,
+                total,
+                today: Some(today),
+                lang: self.lang,
+            })
+        })
     }
 
     /// Applies a new filter; a hidden selection falls back to the first
