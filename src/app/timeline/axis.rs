@@ -223,15 +223,7 @@ pub(crate) fn Axis(
                     position: first + n,
                     total,
                 };
-                let button = marker.view(mark, is_selected.clone(), is_tab_stop.clone());
-                // The wasm never draws the links.
-                #[cfg(not(target_arch = "wasm32"))]
-                let button = if state.before_app() {
-                    marker.link(mark).into_any()
-                } else {
-                    button.into_any()
-                };
-                Some(button)
+                Some(marker.view(mark, is_selected.clone(), is_tab_stop.clone()))
             })
             .collect_view();
         view! {
@@ -288,7 +280,9 @@ impl Marker<'_> {
         .into_inner()
     }
 
-    /// The list item at its mark's label along the axis, with its button.
+    /// The list item at its mark's label along the axis, with its button;
+    /// before the app (the first paint), a link to its event's card
+    /// ([`Self::link`]).
     fn view(
         &self,
         mark: &Mark,
@@ -296,6 +290,28 @@ impl Marker<'_> {
         is_tab_stop: Selector<Option<usize>>,
     ) -> impl IntoView {
         let (state, i, entry) = (self.state, mark.index, self.entry);
+        let button = view! {
+            <button
+                {..dom::attr("type", "button")}
+                class="marker-button"
+                data-event-id=entry.event.id.clone()
+                {..dom::attr_fn("aria-current", move || is_selected.selected(&i).then_some("true"))}
+                {..dom::attr_fn("tabindex", move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" })}
+                on:click=dom::handler(move |_| {
+                    state.select(i);
+                    state.reveal_detail();
+                })
+            >
+                {self.inside()}
+            </button>
+        };
+        // The wasm never draws the links.
+        #[cfg(not(target_arch = "wasm32"))]
+        let button = if state.before_app() {
+            self.link().into_any()
+        } else {
+            button.into_any()
+        };
         view! {
             <li
                 class=self.class(mark)
@@ -303,45 +319,26 @@ impl Marker<'_> {
                 {..dom::attr_string("aria-setsize", self.total.to_string())}
                 {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
             >
-                <button
-                    {..dom::attr("type", "button")}
-                    class="marker-button"
-                    data-event-id=entry.event.id.clone()
-                    {..dom::attr_fn("aria-current", move || is_selected.selected(&i).then_some("true"))}
-                    {..dom::attr_fn("tabindex", move || if is_tab_stop.selected(&Some(i)) { "0" } else { "-1" })}
-                    on:click=dom::handler(move |_| {
-                        state.select(i);
-                        state.reveal_detail();
-                    })
-                >
-                    {self.inside()}
-                </button>
+                {button}
             </li>
         }
     }
 
-    /// The list item as the first paint draws it: the button a link to its
-    /// event's card (`:target`), the first only looking selected
-    /// (`.selected`, no `aria-current`).
+    /// The marker as the first paint draws it: a link to its event's card
+    /// (`:target`), the first only looking selected (`.selected`, no
+    /// `aria-current`).
     #[cfg(not(target_arch = "wasm32"))]
-    fn link(&self, mark: &Mark) -> impl IntoView {
+    fn link(&self) -> impl IntoView {
         let id = self.entry.event.id.clone();
         view! {
-            <li
-                class=self.class(mark)
-                style=pos(mark.label)
-                {..dom::attr_string("aria-setsize", self.total.to_string())}
-                {..dom::attr_string("aria-posinset", (self.position + 1).to_string())}
+            <a
+                class="marker-button"
+                class:selected=self.position == 0
+                href=format!("#{id}")
+                data-event-id=id
             >
-                <a
-                    class="marker-button"
-                    class:selected=self.position == 0
-                    href=format!("#{id}")
-                    data-event-id=id
-                >
-                    {self.inside()}
-                </a>
-            </li>
+                {self.inside()}
+            </a>
         }
     }
 }
