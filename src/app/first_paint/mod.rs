@@ -68,9 +68,25 @@ pub struct FirstPaint {
 /// The first paint of `timeline` in `lang`, with today's line at `today`
 /// (a day number).
 pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
+    in_owner(|| paint(timeline, lang, today))
+}
+
+/// `f`, run within a reactive owner for the components, as the app's
+/// components are rendered on the host (the host tests too).
+pub(crate) fn in_owner<R>(f: impl FnOnce() -> R) -> R {
     // The selectors' render effects spawn a task (never polled here).
     let _ = any_spawner::Executor::init_futures_executor();
-    Owner::new().with(|| paint(timeline, lang, today))
+    Owner::new().with(f)
+}
+
+/// The state of the default view (the first event selected, no filter, the
+/// default zoom) of `timeline` in `lang`, drawn before the app
+/// (`before_app`, as the first paint draws it) or as the app draws it.
+pub(crate) fn default_state(timeline: &Timeline, lang: Lang, before_app: bool) -> TimelineState {
+    let mut state =
+        TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+    state.first_paint = before_app;
+    state
 }
 
 /// `view`, one of the app's components, as HTML (Leptos's `ssr`), less the
@@ -78,16 +94,14 @@ pub fn first_paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
 /// paint rather than hydrating it, never reads. No text or attribute holds
 /// one: Leptos escapes their `<`, and the cards' HTML is escaped by
 /// `render::card`.
-fn html_of(view: impl RenderHtml) -> String {
+pub(crate) fn html_of(view: impl RenderHtml) -> String {
     view.to_html().replace("<!>", "")
 }
 
 /// The first paint, within a reactive owner for the components.
 fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     let t = texts(lang);
-    let mut state =
-        TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
-    state.first_paint = true;
+    let state = default_state(timeline, lang, true);
     // The widest frame first, then each band of frame widths, narrower and
     // narrower ([`crate::render::drawing::layout_width`]): the frames
     // narrower than `below` pixels.

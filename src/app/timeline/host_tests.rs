@@ -2,8 +2,6 @@
 //! build-time first paint renders them: the first paint and the app's view
 //! of the same state have the same structure, element by element.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use super::axis::{Axis, PageBar};
@@ -14,11 +12,11 @@ use super::state::TimelineState;
 use super::zoom::ZoomState;
 use super::{header, keys_hint};
 use crate::app::embed::embed_button;
-use crate::app::first_paint::first_paint;
+use crate::app::first_paint::{default_state, first_paint, html_of, in_owner};
 use crate::app::toolbar;
 use crate::model::date::days_from_civil;
 use crate::model::nav::MARKERS_PER_PAGE;
-use crate::model::{load, Lang, Options, Timeline};
+use crate::model::{load, Lang, Timeline};
 use crate::render::drawing::{draw, WIDEST_FRAME};
 
 fn shipped() -> Timeline {
@@ -46,14 +44,22 @@ fn structure(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// `view` of the default view's state, as HTML: as the app draws it
+/// (`before_app` false) or as the first paint does.
+fn rendered<V: RenderHtml>(
+    timeline: &Timeline,
+    lang: Lang,
+    before_app: bool,
+    view: impl FnOnce(TimelineState) -> V,
+) -> String {
+    in_owner(|| html_of(view(default_state(timeline, lang, before_app))))
+}
+
 /// The controls (toolbar, filters, page bar, zoom bar and key) of the
 /// default view, as the app draws them (`before_app` false) or as the
 /// first paint does.
 fn controls(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
-    Owner::new().with(|| {
-        let mut state =
-            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
-        state.first_paint = before_app;
+    rendered(timeline, lang, before_app, |state| {
         let zoom = ZoomState::for_frame(None, false, WIDEST_FRAME, true);
         view! {
             {toolbar(RwSignal::new(lang), before_app, embed_button(state.t, before_app, |_| {}))}
@@ -61,8 +67,6 @@ fn controls(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
             <PageBar state />
             {axis_tools(state, zoom)}
         }
-        .to_html()
-        .replace("<!>", "")
     })
 }
 
@@ -70,17 +74,12 @@ fn controls(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
 /// as the app draws them or as the first paint does, each card's content
 /// left out (the first paint holds every card).
 fn around_the_axis(timeline: &Timeline, lang: Lang, before_app: bool) -> String {
-    let html = Owner::new().with(|| {
-        let mut state =
-            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
-        state.first_paint = before_app;
+    let html = rendered(timeline, lang, before_app, |state| {
         view! {
             {header(timeline, lang)}
             {keys_hint(state.t)}
             <Detail state />
         }
-        .to_html()
-        .replace("<!>", "")
     });
     let cards = html.find("<div class=\"card\">").unwrap() + "<div class=\"card\">".len();
     let pager = html[..html.find("class=\"pager\"").unwrap()]
@@ -120,10 +119,12 @@ fn the_first_paint_draws_header_hint_and_card_as_the_app_does() {
 
 #[test]
 fn the_marks_key_renders_to_html_on_the_host() {
-    let html = Owner::new().with(|| {
-        let state = TimelineState::new(Arc::new(shipped()), Lang::En, &Options::default(), false);
-        view! { <MarksKey state /> }.to_html()
-    });
+    let html = rendered(
+        &shipped(),
+        Lang::En,
+        false,
+        |state| view! { <MarksKey state /> },
+    );
     assert!(html.starts_with("<div class=\"legend\"><p class=\"legend-title\">Key</p><ul><li>"));
     assert_eq!(html.matches("class=\"swatch ").count(), 5, "{html}");
 }
@@ -179,21 +180,14 @@ fn the_first_paint_draws_the_controls_as_the_app_does_but_inert() {
 /// The axis of the default view as the app draws it: the first page at the
 /// widest frame.
 fn app_axis(timeline: &Timeline, lang: Lang) -> Vec<String> {
-    // The selectors' render effects spawn a task (never polled here).
-    let _ = any_spawner::Executor::init_futures_executor();
-    let html = Owner::new().with(|| {
-        let state =
-            TimelineState::new(Arc::new(timeline.clone()), lang, &Options::default(), false);
+    structure(&rendered(timeline, lang, false, |state| {
         let (total, drawing) = untrack(|| {
             state.with_page(days_from_civil(2026, 11, 29), |page| {
                 (page.total, draw(page, WIDEST_FRAME, None))
             })
         });
         view! { <Axis state total drawing /> }
-            .to_html()
-            .replace("<!>", "")
-    });
-    structure(&html)
+    }))
 }
 
 /// The first paint's structure, less its classes of position (`q<n>`).
