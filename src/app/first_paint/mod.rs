@@ -105,7 +105,7 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     // The widest frame first, then each band of frame widths, narrower and
     // narrower ([`crate::render::drawing::layout_width`]): the frames
     // narrower than `below` pixels.
-    let (bands, total, any) = untrack(|| {
+    let (bands, total) = untrack(|| {
         state.with_page(today, |page| {
             let mut bands: Vec<(Option<u32>, Drawing)> =
                 vec![(None, draw(page, WIDEST_FRAME, None))];
@@ -114,7 +114,7 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
                 bands.push((Some(below as u32), draw(page, below - BAND, None)));
                 below -= BAND;
             }
-            (bands, page.total, !page.shown.is_empty())
+            (bands, page.total)
         })
     });
 
@@ -129,11 +129,12 @@ fn paint(timeline: &Timeline, lang: Lang, today: i64) -> FirstPaint {
     html.push_str(&html_of(view! { <Filters state /> }));
     let mut sheet = Sheet::default();
     // The landmark, its page bar, frame and tools are the app's; the axis
-    // in the frame is drawn per band, its positions in the sheet.
-    let drawn = if any {
-        axis(&mut sheet, state, &bands, total)
-    } else {
+    // in the frame is drawn per band, its positions in the sheet (none
+    // when no event is shown: the frame is then empty).
+    let drawn = if bands[0].1.marks.is_empty() {
         String::new()
+    } else {
+        axis(&mut sheet, state, &bands, total)
     };
     state.drawn_axis.set_value(Some((drawn, bands[0].1.level)));
     html.push_str(&html_of(
@@ -264,14 +265,13 @@ fn named_alike(bands: &Bands) -> Vec<Drawing> {
         "every band draws the same ticks"
     );
     for n in 0..ticks {
-        let of = |shown: bool| {
-            drawings
-                .iter()
-                .map(|d| &d.ticks[n])
-                .find(|t| t.name.is_some() && (t.shown || !shown))
-                .and_then(|t| t.name.clone())
-        };
-        let name = of(true).or_else(|| of(false));
+        // A shown tick has a name.
+        let of_tick = drawings.iter().map(|d| &d.ticks[n]);
+        let name = of_tick
+            .clone()
+            .find(|t| t.shown)
+            .or_else(|| of_tick.clone().find(|t| t.name.is_some()))
+            .and_then(|t| t.name.clone());
         for d in &mut drawings {
             let tick = &mut d.ticks[n];
             assert!(
